@@ -1,0 +1,2 @@
+/** Cluster mutex, membership, leader election and fencing over RADOS (filled by issue 3). */
+package io.cephsmb.radoslock;
