@@ -1,9 +1,5 @@
 package io.cephsmb.cephdev;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -57,20 +53,13 @@ public final class CephDevClusterExtension implements ParameterResolver {
     if (reuse != null && !reuse.isBlank()) {
       return DevCluster.attach(Paths.get(reuse));
     }
-    Path dir;
-    try {
-      // Short path under /tmp: admin sockets live in it and unix socket paths are limited.
-      dir = Files.createTempDirectory(Paths.get("/tmp"), "cephsmb-test-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    DevCluster c = DevCluster.start(dir);
+    DevCluster c = DevCluster.startTemporary("cephsmb-test-");
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   if (c.isRunning()) {
-                    c.stop();
+                    c.close();
                   }
                 },
                 "ceph-dev-stop"));

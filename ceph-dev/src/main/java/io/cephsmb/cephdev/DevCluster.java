@@ -34,12 +34,29 @@ public final class DevCluster implements AutoCloseable {
   private final Path script;
   private final Map<String, String> env;
   private final boolean owned;
+  private final boolean removeOnClose;
 
-  private DevCluster(Path dir, Path script, Map<String, String> env, boolean owned) {
+  private DevCluster(
+      Path dir, Path script, Map<String, String> env, boolean owned, boolean removeOnClose) {
     this.dir = dir;
     this.script = script;
     this.env = env;
     this.owned = owned;
+    this.removeOnClose = removeOnClose;
+  }
+
+  /**
+   * Starts a fresh cluster in a new directory {@code /tmp/<prefix>*} (short, because admin sockets
+   * live in it); {@link #close()} stops it and removes the directory.
+   */
+  public static DevCluster startTemporary(String prefix) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory(Paths.get("/tmp"), prefix);
+    } catch (IOException e) {
+      throw new DevClusterException("cannot create a directory under /tmp", e);
+    }
+    return start(dir, true);
   }
 
   /**
@@ -49,13 +66,17 @@ public final class DevCluster implements AutoCloseable {
    * @throws DevClusterException with the script's output when the cluster does not come up
    */
   public static DevCluster start(Path dir) {
+    return start(dir, false);
+  }
+
+  private static DevCluster start(Path dir, boolean removeOnClose) {
     Path script = locateScript();
     ScriptResult r = run(script, dir, "start");
     if (r.exitCode != 0) {
       throw new DevClusterException(
           "ceph-dev/cluster start failed in " + dir + " (exit " + r.exitCode + "):\n" + r.output);
     }
-    return new DevCluster(dir, script, readEnv(dir), true);
+    return new DevCluster(dir, script, readEnv(dir), true, removeOnClose);
   }
 
   /**
@@ -70,7 +91,7 @@ public final class DevCluster implements AutoCloseable {
       throw new DevClusterException(
           "no running dev cluster in " + dir + " (ceph-dev/cluster status):\n" + r.output);
     }
-    return new DevCluster(dir, script, readEnv(dir), false);
+    return new DevCluster(dir, script, readEnv(dir), false, false);
   }
 
   /** The cluster's directory. */
@@ -152,11 +173,15 @@ public final class DevCluster implements AutoCloseable {
     }
   }
 
-  /** Stops the cluster if this handle started it. */
+  /** Stops the cluster if this handle started it (and removes a temporary cluster's directory). */
   @Override
   public void close() {
-    if (owned) {
-      stop();
+    if (!owned) {
+      return;
+    }
+    ScriptResult r = run(script, dir, removeOnClose ? "destroy" : "stop");
+    if (r.exitCode != 0) {
+      throw new DevClusterException("ceph-dev/cluster stop failed:\n" + r.output);
     }
   }
 

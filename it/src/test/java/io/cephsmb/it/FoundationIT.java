@@ -27,9 +27,10 @@ class FoundationIT {
 
   @Test
   void clusterStartsServesRadosAndCephfsAndStopsClean() throws Exception {
-    Path dir = Files.createTempDirectory(Paths.get("/tmp"), "cephsmb-foundation-");
     List<Long> pids;
-    try (DevCluster cluster = DevCluster.start(dir)) {
+    Path dir;
+    try (DevCluster cluster = DevCluster.startTemporary("cephsmb-foundation-")) {
+      dir = cluster.dir();
       assertTrue(cluster.owned());
       assertTrue(cluster.isRunning(), "status reports every daemon running");
       pids = cluster.daemonPids();
@@ -47,6 +48,7 @@ class FoundationIT {
       Path stat = Paths.get("/proc/" + pid + "/stat");
       assertFalse(alive(stat), () -> "daemon left running: " + readQuietly(stat) + " " + pids);
     }
+    assertFalse(Files.exists(dir), "the temporary cluster's directory is removed");
   }
 
   /** A process runs if it exists and is not a zombie (an exited daemon not yet reaped). */
