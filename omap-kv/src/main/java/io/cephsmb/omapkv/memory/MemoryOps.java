@@ -1,0 +1,166 @@
+package io.cephsmb.omapkv.memory;
+
+import io.cephsmb.omapkv.Bytes;
+import io.cephsmb.omapkv.CmpOp;
+import io.cephsmb.omapkv.Errno;
+import io.cephsmb.omapkv.GuardFailedException;
+import io.cephsmb.omapkv.InvalidArgumentException;
+import io.cephsmb.omapkv.ObjectNotFoundException;
+import io.cephsmb.omapkv.ReadOp;
+import io.cephsmb.omapkv.ReadResult;
+import io.cephsmb.omapkv.WriteOp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/** The step semantics of the twin: one method per {@link WriteOp} and {@link ReadOp} step. */
+final class MemoryOps {
+  private MemoryOps() {}
+
+  /** Applies a write to {@code w} (a copy); returns whether anything was mutated. */
+  static boolean applyWrite(MemoryObject w, WriteOp op, long clientId, String what) {
+    boolean mutated = false;
+    int i = 0;
+    for (WriteOp.Step s : op.steps()) {
+      String at = what + " step " + i++ + " " + s.getClass().getSimpleName();
+      if (s instanceof WriteOp.AssertExists) {
+        requireExists(w, at);
+      } else if (s instanceof WriteOp.AssertVersion v) {
+        assertVersion(w, v.version(), at);
+      } else if (s instanceof WriteOp.OmapCmp c) {
+        requireExists(w, at);
+        compare(w.omap.getOrDefault(c.key(), Bytes.EMPTY), c.op(), c.value(), at);
+      } else if (s instanceof WriteOp.CmpXattr c) {
+        requireExists(w, at);
+        compare(w.xattrs.getOrDefault(c.name(), Bytes.EMPTY), c.op(), c.value(), at);
+      } else if (s instanceof WriteOp.AssertLocked l) {
+        MemoryLocks.assertLocked(w, l, clientId, at);
+      } else if (s instanceof WriteOp.Exec e) {
+        throw new InvalidArgumentException(
+            Errno.EOPNOTSUPP, at + ": the twin does not emulate " + e.cls() + "." + e.method());
+      } else if (s instanceof WriteOp.Create c) {
+        if (w.exists && c.exclusive()) {
+          throw new GuardFailedException(Errno.EEXIST, at + ": EEXIST (17)");
+        }
+        mutated |= !w.exists;
+        w.exists = true;
+      } else if (s instanceof WriteOp.Remove) {
+        requireExists(w, at);
+        w.clear();
+        mutated = true;
+      } else if (s instanceof WriteOp.WriteFull d) {
+        w.exists = true;
+        w.data = d.data();
+        mutated = true;
+      } else if (s instanceof WriteOp.SetXattr x) {
+        w.exists = true;
+        w.xattrs.put(x.name(), x.value());
+        mutated = true;
+      } else if (s instanceof WriteOp.OmapSet o) {
+        w.exists = true;
+        w.omap.putAll(o.values());
+        mutated = true;
+      } else if (s instanceof WriteOp.OmapRemoveKeys r) {
+        requireExists(w, at);
+        r.keys().forEach(w.omap::remove);
+        mutated = true;
+      } else if (s instanceof WriteOp.OmapClear) {
+        requireExists(w, at);
+        w.omap.clear();
+        mutated = true;
+      } else {
+        throw new IllegalStateException("unhandled step " + s);
+      }
+    }
+    return mutated;
+  }
+
+  static ReadResult applyRead(MemoryObject o, ReadOp op, String what) {
+    requireExists(o, what);
+    TreeMap<String, Bytes> byKeys = new TreeMap<>();
+    TreeMap<String, Bytes> vals = new TreeMap<>();
+    Map<String, Bytes> xattrs = new HashMap<>();
+    boolean more = false;
+    Bytes data = null;
+    long size = -1;
+    Instant mtime = null;
+    int i = 0;
+    for (ReadOp.Step s : op.steps()) {
+      String at = what + " step " + i++ + " " + s.getClass().getSimpleName();
+      if (s instanceof ReadOp.AssertExists) {
+        requireExists(o, at);
+      } else if (s instanceof ReadOp.AssertVersion v) {
+        assertVersion(o, v.version(), at);
+      } else if (s instanceof ReadOp.OmapCmp c) {
+        compare(o.omap.getOrDefault(c.key(), Bytes.EMPTY), c.op(), c.value(), at);
+      } else if (s instanceof ReadOp.OmapGetByKeys k) {
+        for (String key : k.keys()) {
+          Bytes v = o.omap.get(key);
+          if (v != null) {
+            byKeys.put(key, v);
+          }
+        }
+      } else if (s instanceof ReadOp.OmapGetVals g) {
+        more = page(o.omap, g, vals);
+      } else if (s instanceof ReadOp.ReadData r) {
+        int from = (int) Math.min(r.offset(), o.data.length());
+        int to = (int) Math.min((long) from + r.length(), o.data.length());
+        data = Bytes.of(o.data.toArray(), from, to - from);
+      } else if (s instanceof ReadOp.Stat) {
+        size = o.data.length();
+        mtime = o.mtime;
+      } else if (s instanceof ReadOp.GetXattr x) {
+        Bytes v = o.xattrs.get(x.name());
+        if (v != null) {
+          xattrs.put(x.name(), v);
+        }
+      } else {
+        throw new IllegalStateException("unhandled step " + s);
+      }
+    }
+    return new ReadResult(o.version, byKeys, vals, more, data, size, mtime, xattrs);
+  }
+
+  /** Fills {@code out} with one page; returns whether matching entries remain after it. */
+  private static boolean page(
+      NavigableMap<String, Bytes> omap, ReadOp.OmapGetVals g, Map<String, Bytes> out) {
+    for (Map.Entry<String, Bytes> e : omap.tailMap(g.startAfter(), false).entrySet()) {
+      String k = e.getKey();
+      if (!k.startsWith(g.prefix())) {
+        if (k.compareTo(g.prefix()) > 0) {
+          return false;
+        }
+        continue;
+      }
+      if (out.size() == g.max()) {
+        return true;
+      }
+      out.put(k, e.getValue());
+    }
+    return false;
+  }
+
+  static void requireExists(MemoryObject o, String at) {
+    if (!o.exists) {
+      throw new ObjectNotFoundException(Errno.ENOENT, at + ": ENOENT (2)");
+    }
+  }
+
+  private static void assertVersion(MemoryObject o, long asserted, String at) {
+    requireExists(o, at);
+    if (asserted < o.version) {
+      throw new GuardFailedException(Errno.ERANGE, at + ": ERANGE (34), object is newer");
+    }
+    if (asserted > o.version) {
+      throw new GuardFailedException(Errno.EOVERFLOW, at + ": EOVERFLOW (75), object is older");
+    }
+  }
+
+  private static void compare(Bytes stored, CmpOp op, Bytes given, String at) {
+    if (!op.test(Integer.signum(stored.compareTo(given)))) {
+      throw new GuardFailedException(Errno.ECANCELED, at + ": ECANCELED (125)");
+    }
+  }
+}
