@@ -173,7 +173,7 @@ public final class KvStore {
 
   /** Reads the given keys (missing keys, or a missing object, give no entry). */
   public CompletableFuture<SortedMap<String, Bytes>> get(String oid, String... keys) {
-    return read(oid, ReadSet.keys(keys)).thenApply(Snapshot::entries);
+    return read(oid, ReadSet.of(keys)).thenApply(Snapshot::entries);
   }
 
   /** One page of a listing. */

@@ -21,13 +21,16 @@ public record ReadSet(SortedSet<String> keys, String prefix) {
     keys = Collections.unmodifiableSortedSet(new TreeSet<>(keys));
   }
 
+  /** Reads nothing: for a transaction that only writes (still guarded by the object's state). */
+  public static final ReadSet NONE = new ReadSet(new TreeSet<>(), null);
+
   /** Reads the given keys. */
-  public static ReadSet keys(String... keys) {
+  public static ReadSet of(String... keys) {
     return new ReadSet(new TreeSet<>(Arrays.asList(keys)), null);
   }
 
   /** Reads the given keys. */
-  public static ReadSet keys(Collection<String> keys) {
+  public static ReadSet of(Collection<String> keys) {
     return new ReadSet(new TreeSet<>(keys), null);
   }
 

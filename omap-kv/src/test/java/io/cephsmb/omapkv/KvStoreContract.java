@@ -1,0 +1,272 @@
+package io.cephsmb.omapkv;
+
+import static io.cephsmb.omapkv.Futures.join;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The transaction layer's semantics, on the twin and on the real cluster. */
+public abstract class KvStoreContract {
+
+  protected abstract RadosClient newClient();
+
+  protected abstract String pool();
+
+  private final List<RadosClient> clients = new ArrayList<>();
+  private String ns;
+
+  @BeforeEach
+  void namespace() {
+    ns = "kv-" + UUID.randomUUID();
+  }
+
+  @AfterEach
+  void closeClients() {
+    clients.forEach(RadosClient::close);
+    clients.clear();
+  }
+
+  protected KvStore kv() {
+    RadosClient c = newClient();
+    clients.add(c);
+    return new KvStore(c.store(pool(), ns));
+  }
+
+  static Bytes u64(long v) {
+    return Bytes.wrap(ByteBuffer.allocate(8).putLong(v).array());
+  }
+
+  static long u64(Bytes b) {
+    return ByteBuffer.wrap(b.toArray()).getLong();
+  }
+
+  static CompletableFuture<Long> increment(KvStore kv, String oid, String key) {
+    return kv.update(
+        oid,
+        ReadSet.of(key),
+        txn -> {
+          long next = txn.get(key).map(KvStoreContract::u64).orElse(0L) + 1;
+          txn.set(key, u64(next));
+          return next;
+        });
+  }
+
+  @Test
+  void missingObjectReadsEmpty() {
+    KvStore kv = kv();
+    KvStore.Snapshot s = join(kv.read("none", ReadSet.of("a").andPrefix("x.")));
+    assertFalse(s.exists());
+    assertEquals(Map.of(), s.entries());
+    assertEquals(Map.of(), join(kv.get("none", "a")));
+    assertFalse(join(kv.list("none", "", "", 10)).more());
+  }
+
+  @Test
+  void updateCommitsAndReturnsTheBodysResult() {
+    KvStore kv = kv();
+    assertEquals(1L, join(increment(kv, "ctr", "n")));
+    assertEquals(2L, join(increment(kv, "ctr", "n")));
+    assertEquals(u64(2), join(kv.get("ctr", "n")).get("n"));
+  }
+
+  @Test
+  void aBodyThatWritesNothingCommitsNothing() {
+    KvStore kv = kv();
+    join(increment(kv, "o", "n"));
+    long before = join(kv.read("o", ReadSet.of("n"))).version();
+    String r = join(kv.update("o", ReadSet.of("n"), txn -> "read only"));
+    assertEquals("read only", r);
+    assertEquals(before, join(kv.read("o", ReadSet.of("n"))).version());
+  }
+
+  @Test
+  void concurrentIncrementsLoseNoUpdate() throws Exception {
+    int clientsN = 2;
+    int threads = 8;
+    int perThread = 50;
+    List<KvStore> stores = new ArrayList<>();
+    for (int i = 0; i < clientsN; i++) {
+      stores.add(
+          new KvStore(
+              kv().objects(),
+              new RetryPolicy(10_000, Duration.ofNanos(100_000), Duration.ofMillis(10))));
+    }
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> ts = new ArrayList<>();
+    AtomicInteger failures = new AtomicInteger();
+    for (int i = 0; i < clientsN * threads; i++) {
+      KvStore kv = stores.get(i % clientsN);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                  for (int j = 0; j < perThread; j++) {
+                    join(increment(kv, "hot", "counter"));
+                  }
+                } catch (Exception e) {
+                  failures.incrementAndGet();
+                }
+              });
+      t.start();
+      ts.add(t);
+    }
+    go.countDown();
+    for (Thread t : ts) {
+      t.join();
+    }
+    assertEquals(0, failures.get());
+    long expected = (long) clientsN * threads * perThread;
+    assertEquals(u64(expected), join(stores.get(0).get("hot", "counter")).get("counter"));
+  }
+
+  @Test
+  void transactionsOnDifferentKeysOfOneObjectDoNotConflict() {
+    KvStore kv = kv();
+    join(increment(kv, "o", "a"));
+    join(increment(kv, "o", "b"));
+    AtomicInteger runs = new AtomicInteger();
+    // a's transaction reads a; meanwhile b changes: a's commit must still go through first time
+    long r =
+        join(
+            kv.update(
+                "o",
+                ReadSet.of("a"),
+                txn -> {
+                  if (runs.incrementAndGet() == 1) {
+                    join(increment(kv, "o", "b"));
+                  }
+                  txn.set("a", u64(42));
+                  return 42L;
+                }));
+    assertEquals(42L, r);
+    assertEquals(1, runs.get());
+  }
+
+  @Test
+  void aConflictOnAReadKeyRunsTheBodyAgain() {
+    KvStore kv = kv();
+    join(increment(kv, "o", "a"));
+    AtomicInteger runs = new AtomicInteger();
+    long r =
+        join(
+            kv.update(
+                "o",
+                ReadSet.of("a"),
+                txn -> {
+                  if (runs.incrementAndGet() == 1) {
+                    join(increment(kv, "o", "a")); // a concurrent writer changes what we read
+                  }
+                  long next = u64(txn.get("a").orElseThrow()) + 10;
+                  txn.set("a", u64(next));
+                  return next;
+                }));
+    assertEquals(2, runs.get());
+    assertEquals(12L, r);
+  }
+
+  @Test
+  void aPrefixReadConflictsWithAnInsertUnderThePrefix() {
+    KvStore kv = kv();
+    join(kv.update("f", ReadSet.NONE, txn -> txn.set("open.1", Bytes.utf8("x"))));
+    AtomicInteger runs = new AtomicInteger();
+    int seen =
+        join(
+            kv.update(
+                "f",
+                ReadSet.prefix("open."),
+                txn -> {
+                  if (runs.incrementAndGet() == 1) {
+                    join(kv.update("f", ReadSet.NONE, t -> t.set("open.2", Bytes.utf8("y"))));
+                  }
+                  txn.set("open.3", Bytes.utf8("z"));
+                  return txn.prefix("open.").size();
+                }));
+    assertEquals(2, runs.get(), "the first attempt saw a stale set of opens");
+    assertEquals(2, seen);
+    assertEquals(3, join(kv.listAll("f", "open.")).size());
+  }
+
+  @Test
+  void firstCreationRacesAreResolved() {
+    KvStore a = kv();
+    KvStore b = kv();
+    List<CompletableFuture<Long>> fs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      fs.add(increment(i % 2 == 0 ? a : b, "fresh", "n"));
+    }
+    fs.forEach(Futures::join);
+    assertEquals(u64(20), join(a.get("fresh", "n")).get("n"));
+  }
+
+  @Test
+  void listAllReadsPastOnePage() {
+    KvStore kv = kv();
+    TreeMap<String, Bytes> m = new TreeMap<>();
+    for (int i = 0; i < 2100; i++) {
+      m.put(String.format("e.%05d", i), Bytes.utf8("v"));
+    }
+    m.put("other", Bytes.utf8("v"));
+    join(kv.objects().write("big", WriteOp.builder().omapSet(m).build()));
+    SortedMap<String, Bytes> all = join(kv.listAll("big", "e."));
+    assertEquals(2100, all.size());
+    assertEquals("e.02099", all.lastKey());
+    KvStore.Page p = join(kv.list("big", "e.", "e.00999", 10));
+    assertEquals("e.01000", p.entries().firstKey());
+    assertTrue(p.more());
+  }
+
+  @Test
+  void giveUpAfterTheRetryBound() {
+    KvStore kv = kv();
+    KvStore tight =
+        new KvStore(kv.objects(), new RetryPolicy(3, Duration.ofNanos(1000), Duration.ofMillis(1)));
+    join(increment(kv, "o", "a"));
+    ConflictException e =
+        assertThrows(
+            ConflictException.class,
+            () ->
+                join(
+                    tight.update(
+                        "o",
+                        ReadSet.of("a"),
+                        txn -> {
+                          join(increment(kv, "o", "a")); // always a conflicting writer
+                          return txn.set("a", u64(0));
+                        })));
+    assertTrue(e.getMessage().contains("3 conflicts"), e.getMessage());
+  }
+
+  @Test
+  void deleteIsIdempotent() {
+    KvStore kv = kv();
+    join(increment(kv, "o", "a"));
+    join(kv.delete("o"));
+    join(kv.delete("o"));
+    assertFalse(join(kv.read("o", ReadSet.of("a"))).exists());
+  }
+
+  @Test
+  void emptyValuesAreRefused() {
+    KvStore kv = kv();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> join(kv.update("o", ReadSet.NONE, txn -> txn.set("a", Bytes.EMPTY))));
+  }
+}

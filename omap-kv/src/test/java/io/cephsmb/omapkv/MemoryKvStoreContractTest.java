@@ -1,0 +1,30 @@
+package io.cephsmb.omapkv;
+
+import io.cephsmb.omapkv.memory.MemoryCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The transaction contract against the in-memory twin. */
+class MemoryKvStoreContractTest extends KvStoreContract {
+  private static MemoryCluster cluster;
+
+  @BeforeAll
+  static void start() {
+    cluster = new MemoryCluster().createPool("state");
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  @Override
+  protected RadosClient newClient() {
+    return cluster.connect();
+  }
+
+  @Override
+  protected String pool() {
+    return "state";
+  }
+}
