@@ -323,8 +323,61 @@ public abstract class ObjectStoreContract {
                             .assertLocked("leader", "c1", "")
                             .omapSet("a", b("theirs"))
                             .build())));
-    assertTrue(e instanceof GuardFailedException, e.toString());
+    assertTrue(e instanceof LockBusyException, e.toString());
+    assertEquals(Errno.EBUSY, e.errno());
     assertEquals(b("mine"), getKeys("st", "a").get("a"));
+    assertThrows(
+        LockNotHeldException.class,
+        () ->
+            join(
+                store.write(
+                    "no-such-object",
+                    WriteOp.builder()
+                        .assertLocked("leader", "c1", "")
+                        .omapSet("a", b("x"))
+                        .build())));
+  }
+
+  @Test
+  void lockersOfAMissingObjectAreNone() {
+    assertEquals(List.of(), join(store.lockers("never-created", "leader")));
+  }
+
+  @Test
+  void assertVersionOnAMissingObjectFailsAndVersionZeroIsInvalid() {
+    GuardFailedException e =
+        assertThrows(
+            GuardFailedException.class,
+            () ->
+                join(
+                    store.write(
+                        "never", WriteOp.builder().assertVersion(5).omapSet("a", b("1")).build())));
+    assertEquals(Errno.EOVERFLOW, e.errno());
+    put("o", "a", "1");
+    assertThrows(
+        InvalidArgumentException.class,
+        () ->
+            join(
+                store.write("o", WriteOp.builder().assertVersion(0).omapSet("a", b("2")).build())));
+  }
+
+  @Test
+  void omapCmpKnowsOnlyEqLtGt() {
+    put("o", "a", "5");
+    for (CmpOp op : new CmpOp[] {CmpOp.NE, CmpOp.GTE, CmpOp.LTE}) {
+      assertThrows(
+          InvalidArgumentException.class,
+          () ->
+              join(
+                  store.write(
+                      "o",
+                      WriteOp.builder().omapCmp("a", op, b("1")).omapSet("x", b("1")).build())),
+          op.toString());
+    }
+    join(
+        store.write(
+            "o", WriteOp.builder().omapCmp("a", CmpOp.LT, b("6")).omapSet("x", b("1")).build()));
+    assertEquals(b("1"), getKeys("o", "x").get("x"));
   }
 
   @Test

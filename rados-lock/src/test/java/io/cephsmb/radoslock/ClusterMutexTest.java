@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cephsmb.omapkv.Bytes;
-import io.cephsmb.omapkv.GuardFailedException;
+import io.cephsmb.omapkv.LockBusyException;
 import io.cephsmb.omapkv.ObjectStore;
 import io.cephsmb.omapkv.WriteOp;
 import io.cephsmb.omapkv.memory.MemoryClient;
@@ -121,7 +121,7 @@ class ClusterMutexTest {
       m1.close(); // stops renewing and unlocks, like a holder that lost it
       assertTrue(join(m2.tryAcquire()));
       assertThrows(
-          GuardFailedException.class,
+          LockBusyException.class,
           () ->
               join(
                   s1.write(

@@ -1,7 +1,6 @@
 package io.cephsmb.omapkv.memory;
 
 import io.cephsmb.omapkv.Errno;
-import io.cephsmb.omapkv.GuardFailedException;
 import io.cephsmb.omapkv.LockBusyException;
 import io.cephsmb.omapkv.LockNotHeldException;
 import io.cephsmb.omapkv.Locker;
@@ -88,6 +87,9 @@ final class MemoryLocks {
   }
 
   static void assertLocked(MemoryObject w, WriteOp.AssertLocked l, long clientId, String at) {
+    if (!w.exists) {
+      throw new LockNotHeldException(Errno.ENOENT, at + ": ENOENT (2)");
+    }
     MemoryLock lock = w.locks.get(l.name());
     boolean held =
         lock != null
@@ -95,7 +97,7 @@ final class MemoryLocks {
             && lock.live(System.nanoTime())
                 .containsKey(new MemoryLock.HolderKey(clientId, l.cookie()));
     if (!held) {
-      throw new GuardFailedException(Errno.EBUSY, at + ": EBUSY (16), lock not held by us");
+      throw new LockBusyException(Errno.EBUSY, at + ": EBUSY (16), lock not held by us");
     }
   }
 }

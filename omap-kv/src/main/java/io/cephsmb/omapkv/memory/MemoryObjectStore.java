@@ -198,8 +198,7 @@ final class MemoryObjectStore implements ObjectStore {
         what,
         () -> {
           MemoryObject o = current(oid);
-          MemoryOps.requireExists(o, what);
-          return MemoryLocks.lockers(o, name);
+          return o.exists ? MemoryLocks.lockers(o, name) : List.<Locker>of();
         });
   }
 

@@ -31,7 +31,7 @@ final class MemoryOps {
         assertVersion(w, v.version(), at);
       } else if (s instanceof WriteOp.OmapCmp c) {
         requireExists(w, at);
-        compare(w.omap.getOrDefault(c.key(), Bytes.EMPTY), c.op(), c.value(), at);
+        omapCompare(w.omap.getOrDefault(c.key(), Bytes.EMPTY), c.op(), c.value(), at);
       } else if (s instanceof WriteOp.CmpXattr c) {
         requireExists(w, at);
         compare(w.xattrs.getOrDefault(c.name(), Bytes.EMPTY), c.op(), c.value(), at);
@@ -94,7 +94,7 @@ final class MemoryOps {
       } else if (s instanceof ReadOp.AssertVersion v) {
         assertVersion(o, v.version(), at);
       } else if (s instanceof ReadOp.OmapCmp c) {
-        compare(o.omap.getOrDefault(c.key(), Bytes.EMPTY), c.op(), c.value(), at);
+        omapCompare(o.omap.getOrDefault(c.key(), Bytes.EMPTY), c.op(), c.value(), at);
       } else if (s instanceof ReadOp.OmapGetByKeys k) {
         for (String key : k.keys()) {
           Bytes v = o.omap.get(key);
@@ -148,14 +148,26 @@ final class MemoryOps {
     }
   }
 
+  /** A missing object has version 0; asserting 0 is invalid (as the OSD answers). */
   private static void assertVersion(MemoryObject o, long asserted, String at) {
-    requireExists(o, at);
-    if (asserted < o.version) {
+    if (asserted == 0) {
+      throw new InvalidArgumentException(Errno.EINVAL, at + ": EINVAL (22), version 0");
+    }
+    long actual = o.exists ? o.version : 0;
+    if (asserted < actual) {
       throw new GuardFailedException(Errno.ERANGE, at + ": ERANGE (34), object is newer");
     }
-    if (asserted > o.version) {
+    if (asserted > actual) {
       throw new GuardFailedException(Errno.EOVERFLOW, at + ": EOVERFLOW (75), object is older");
     }
+  }
+
+  /** The OSD's omap_cmp knows only EQ, LT and GT. */
+  private static void omapCompare(Bytes stored, CmpOp op, Bytes given, String at) {
+    if (op != CmpOp.EQ && op != CmpOp.LT && op != CmpOp.GT) {
+      throw new InvalidArgumentException(Errno.EINVAL, at + ": EINVAL (22), omap_cmp " + op);
+    }
+    compare(stored, op, given, at);
   }
 
   private static void compare(Bytes stored, CmpOp op, Bytes given, String at) {
