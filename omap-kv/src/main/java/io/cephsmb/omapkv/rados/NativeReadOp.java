@@ -115,8 +115,8 @@ final class NativeReadOp extends AioOp<ReadResult> {
     if (rv < 0) {
       for (int i = 0; i < steps.size(); i++) {
         Pointer p = prvals.get(i);
-        if (p != null && p.getInt(0) < 0) {
-          throw Errno.toException(p.getInt(0), what + " step " + i + " " + steps.get(i));
+        if (p != null && p.getInt(0) == rv) {
+          throw Errno.toException(rv, what + " step " + i + " " + steps.get(i));
         }
       }
       throw Errno.toException(rv, what + " " + op);

@@ -117,20 +117,19 @@ final class NativeWriteOp extends AioOp<Long> {
     throw failure(rv);
   }
 
-  /** The exception for a failed op, naming the step whose prval says it failed. */
+  /**
+   * The exception for a failed op: librados' return value, naming the step whose prval carries it
+   * (steps librados did not reach report -EIO, so only an equal prval identifies the step).
+   */
   private KvException failure(int rv) {
     List<WriteOp.Step> steps = op.steps();
     for (int i = 0; i < steps.size(); i++) {
       Pointer p = prvals.get(i);
-      if (p == null) {
-        continue;
-      }
-      int stepRv = p.getInt(0);
-      if (stepRv < 0) {
+      if (p != null && p.getInt(0) == rv) {
         String what = this.what + " step " + i + " " + steps.get(i);
         return isClsLock(steps.get(i))
-            ? Errno.lockException(stepRv, what)
-            : Errno.toException(stepRv, what);
+            ? Errno.lockException(rv, what)
+            : Errno.toException(rv, what);
       }
     }
     return Errno.toException(rv, what + " " + op);
