@@ -165,9 +165,11 @@ class LibradosWriteOpIT {
     assertEquals(Errno.EINVAL, zero.errno(), "version 0 is never valid");
 
     String missing = unique("version-missing");
-    failure(
-        ObjectNotFoundException.class,
-        store.write(missing, WriteOp.builder().assertVersion(v).omapSet("z", b("1")).build()));
+    GuardFailedException onMissing =
+        failure(
+            GuardFailedException.class,
+            store.write(missing, WriteOp.builder().assertVersion(v).omapSet("z", b("1")).build()));
+    assertEquals(Errno.EOVERFLOW, onMissing.errno(), "a missing object has version 0");
     assertEquals(false, exists(missing));
   }
 
