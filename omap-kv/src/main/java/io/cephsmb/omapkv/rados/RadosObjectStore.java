@@ -207,6 +207,9 @@ final class RadosObjectStore implements ObjectStore {
         cap = Math.max(cap * 2, need);
         continue;
       }
+      if (n == -Errno.ENOENT) {
+        return List.of(); // no such object: nobody holds a lock on it
+      }
       if (n < 0) {
         throw Errno.lockException((int) n, "lockers of " + name + " on " + describe(oid));
       }
@@ -214,7 +217,11 @@ final class RadosObjectStore implements ObjectStore {
       boolean excl = exclusive.getInt(0) != 0;
       List<String> cl = split(clients[0], (int) n);
       List<String> co = split(cookies[0], (int) n);
-      List<String> ad = split(addrs[0], (int) n);
+      List<String> ad = new ArrayList<>();
+      for (String addr : split(addrs[0], (int) n)) {
+        // cls_lock stores legacy addresses ("v1:ip:port/nonce"); blocklisting takes "ip:port/nonce"
+        ad.add(addr.startsWith("v1:") ? addr.substring(3) : addr);
+      }
       List<Locker> out = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         out.add(new Locker(cl.get(i), co.get(i), ad.get(i), t, excl));
