@@ -266,7 +266,10 @@ public final class WriteOp {
       return add(new OmapClear());
     }
 
-    /** Fail with {@link TimedOutException} if the store has not answered within {@code d}. */
+    /**
+     * Fail with {@link TimedOutException} if the store has not answered within {@code d}. The write
+     * is not withdrawn: it may still be applied after the future failed.
+     */
     public Builder timeout(Duration d) {
       this.timeout = d;
       return this;
