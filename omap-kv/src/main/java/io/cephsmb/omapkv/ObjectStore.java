@@ -44,7 +44,9 @@ public interface ObjectStore {
    * for {@code duration} (zero = until unlocked). Fails with {@link LockBusyException} if another
    * client or cookie holds it. With {@code mustRenew} it fails with {@link LockNotHeldException}
    * unless this client and cookie still hold it (librados {@code LIBRADOS_LOCK_FLAG_MUST_RENEW}):
-   * the lock expired or was broken in the meantime.
+   * the lock expired or was broken in the meantime. Taking a lock on a missing object creates the
+   * object. {@link LockBusyException} carries EBUSY for another holder (or another tag) and EEXIST
+   * for {@link LockMode#ACQUIRE} of a lock this client and cookie already hold.
    */
   CompletableFuture<Void> lockExclusive(
       String oid,
@@ -61,7 +63,10 @@ public interface ObjectStore {
   /** Breaks another client's lock ({@code client} as in {@link Locker#client()}). */
   CompletableFuture<Void> breakLock(String oid, String name, String client, String cookie);
 
-  /** The current holders of the lock {@code name} (empty if none or expired). */
+  /**
+   * The current holders of the lock {@code name} (empty if none, expired, or the object does not
+   * exist).
+   */
   CompletableFuture<List<Locker>> lockers(String oid, String name);
 
   /**

@@ -38,7 +38,10 @@ public final class ReadOp {
   /** Guard: the object's version is exactly {@code version}. */
   public record AssertVersion(long version) implements Step {}
 
-  /** Guard: {@code stored(key) op value}; a missing key is the empty value. */
+  /**
+   * Guard: {@code stored(key) op value}; a missing key is the empty value. Only {@link CmpOp#EQ},
+   * {@link CmpOp#LT} and {@link CmpOp#GT} (the OSD rejects the others with -EINVAL).
+   */
   public record OmapCmp(String key, CmpOp op, Bytes value) implements Step {
     public OmapCmp {
       Objects.requireNonNull(key);
@@ -57,7 +60,9 @@ public final class ReadOp {
   /**
    * Reads up to {@code max} omap entries in key order, after {@code startAfter} (empty = from the
    * first) and whose keys begin with {@code prefix} (empty = all). {@link ReadResult#more()} says
-   * whether entries remain past the last one returned.
+   * whether entries remain past the last one returned. The OSD returns at most {@code
+   * osd_max_omap_entries_per_request} entries (1024 by default) whatever {@code max} says, with
+   * {@code more} set: page on with the last key as {@code startAfter}.
    */
   public record OmapGetVals(String startAfter, String prefix, int max) implements Step {
     public OmapGetVals {
@@ -78,7 +83,7 @@ public final class ReadOp {
     }
   }
 
-  /** Reads the object's size and modification time. */
+  /** Reads the object's size and modification time (whole seconds: {@code rados_read_op_stat}). */
   public record Stat() implements Step {}
 
   /** Reads one xattr (absent from the result if missing). */

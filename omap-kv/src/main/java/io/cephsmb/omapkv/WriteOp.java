@@ -16,7 +16,11 @@ import java.util.TreeSet;
 /**
  * One compound write operation on one RADOS object: guards followed by mutations, applied
  * atomically in order. If any guard fails, nothing is applied and the operation fails with the
- * guard's error; otherwise every mutation is applied and the object's version advances by one.
+ * guard's error; otherwise every mutation is applied and the object's version increases. RADOS
+ * versions are positions in the placement group's log, so a write may advance an object's version
+ * by more than one (writes to other objects of the same placement group and failed writes consume
+ * positions too); only equality and order of versions are meaningful. A failed operation leaves the
+ * object's version unchanged.
  *
  * <p>Immutable; build with {@link #builder()}. Semantics (the real cluster and the twin agree, the
  * contract suite proves it):
@@ -25,13 +29,23 @@ import java.util.TreeSet;
  *   <li>{@link AssertExists}: fails with {@link ObjectNotFoundException} if the object does not
  *       exist.
  *   <li>{@link AssertVersion}: fails with {@link GuardFailedException} unless the object's version
- *       equals the given one (librados: -ERANGE if older, -EOVERFLOW if newer); on a missing object
- *       fails with {@link ObjectNotFoundException}.
+ *       equals the given one (librados: -ERANGE if the object's version is newer than the given
+ *       one, -EOVERFLOW if it is older). A missing object has version 0: the guard fails with
+ *       {@link GuardFailedException} (-EOVERFLOW). Asserting version 0 always fails with {@link
+ *       InvalidArgumentException} (-EINVAL).
  *   <li>{@link OmapCmp}: compares the stored value of an omap key with a given value; a missing key
- *       compares as the empty value. Fails with {@link GuardFailedException} (-ECANCELED).
- *   <li>{@link CmpXattr}: the same for an xattr.
+ *       compares as the empty value. Fails with {@link GuardFailedException} (-ECANCELED). The OSD
+ *       implements only {@link CmpOp#EQ}, {@link CmpOp#LT} and {@link CmpOp#GT} here: {@link
+ *       CmpOp#NE}, {@link CmpOp#GTE} and {@link CmpOp#LTE} fail the operation with {@link
+ *       InvalidArgumentException} (-EINVAL). On a missing object fails with {@link
+ *       ObjectNotFoundException}.
+ *   <li>{@link CmpXattr}: the same for an xattr (a missing xattr is the empty value).
  *   <li>{@link AssertLocked}: the object carries the named cls_lock exclusive lock held by the
- *       calling client with this cookie and tag; else {@link GuardFailedException}.
+ *       calling client with this cookie and tag; else {@link LockBusyException} (cls_lock answers
+ *       -EBUSY alike when the lock is free, expired, held by another client or cookie, or carries
+ *       another tag). On a missing object fails with {@link LockNotHeldException} (-ENOENT).
+ *   <li>{@link Exec}: the method's error fails the operation through {@link Errno#toException}
+ *       ({@link Errno#lockException} for the {@code lock} class).
  *   <li>{@link Create}: creates the object if missing; with {@code exclusive}, fails with {@link
  *       GuardFailedException} (-EEXIST) if it exists.
  *   <li>Mutations ({@link OmapSet}, {@link OmapRemoveKeys}, {@link OmapClear}, {@link WriteFull},
@@ -63,7 +77,10 @@ public final class WriteOp {
   /** Guard: the object's version is exactly {@code version}. */
   public record AssertVersion(long version) implements Step {}
 
-  /** Guard: {@code stored(key) op value}; a missing key is the empty value. */
+  /**
+   * Guard: {@code stored(key) op value}; a missing key is the empty value. Only {@link CmpOp#EQ},
+   * {@link CmpOp#LT} and {@link CmpOp#GT} (the OSD rejects the others with -EINVAL).
+   */
   public record OmapCmp(String key, CmpOp op, Bytes value) implements Step {
     public OmapCmp {
       Objects.requireNonNull(key);
@@ -249,7 +266,10 @@ public final class WriteOp {
       return add(new OmapClear());
     }
 
-    /** Fail with {@link TimedOutException} if the store has not answered within {@code d}. */
+    /**
+     * Fail with {@link TimedOutException} if the store has not answered within {@code d}. The write
+     * is not withdrawn: it may still be applied after the future failed.
+     */
     public Builder timeout(Duration d) {
       this.timeout = d;
       return this;
