@@ -17,6 +17,9 @@ import java.util.TreeMap;
 
 /** The step semantics of the twin: one method per {@link WriteOp} and {@link ReadOp} step. */
 final class MemoryOps {
+  /** The OSD's {@code osd_max_omap_entries_per_request} default: a page never holds more. */
+  static final int MAX_OMAP_ENTRIES_PER_REQUEST = 1024;
+
   private MemoryOps() {}
 
   /** Applies a write to {@code w} (a copy); returns whether anything was mutated. */
@@ -126,6 +129,7 @@ final class MemoryOps {
   /** Fills {@code out} with one page; returns whether matching entries remain after it. */
   private static boolean page(
       NavigableMap<String, Bytes> omap, ReadOp.OmapGetVals g, Map<String, Bytes> out) {
+    int limit = Math.min(g.max(), MAX_OMAP_ENTRIES_PER_REQUEST);
     for (Map.Entry<String, Bytes> e : omap.tailMap(g.startAfter(), false).entrySet()) {
       String k = e.getKey();
       if (!k.startsWith(g.prefix())) {
@@ -134,7 +138,7 @@ final class MemoryOps {
         }
         continue;
       }
-      if (out.size() == g.max()) {
+      if (out.size() == limit) {
         return true;
       }
       out.put(k, e.getValue());
