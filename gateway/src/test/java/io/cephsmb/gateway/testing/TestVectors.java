@@ -40,11 +40,11 @@ public final class TestVectors {
           if (current == null) {
             throw new IllegalStateException("continuation line without a name in " + name);
           }
-          hex.get(current).append(line.strip());
+          hex.get(current).append(line.replaceAll("\\s", ""));
         } else {
           int colon = line.indexOf(':');
           current = line.substring(0, colon).strip();
-          hex.put(current, new StringBuilder(line.substring(colon + 1).strip()));
+          hex.put(current, new StringBuilder(line.substring(colon + 1).replaceAll("\\s", "")));
         }
       }
     } catch (IOException e) {
