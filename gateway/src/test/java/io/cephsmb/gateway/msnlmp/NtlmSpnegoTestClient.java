@@ -1,0 +1,31 @@
+package io.cephsmb.gateway.msnlmp;
+
+/** The NTLM test client made reachable from the SPNEGO tests, with its session security. */
+public final class NtlmSpnegoTestClient {
+  private final NtlmTestClient client = new NtlmTestClient();
+  private NtlmSessionSecurity security;
+
+  /** The NEGOTIATE_MESSAGE. */
+  public byte[] negotiate() {
+    return client.negotiate.clone();
+  }
+
+  /** The AUTHENTICATE_MESSAGE (NTLMv2, key exchange, MIC) for a CHALLENGE_MESSAGE. */
+  public byte[] authenticate(byte[] challenge, String user, String domain, String password) {
+    byte[] auth = client.authenticate(challenge, user, domain, password, true);
+    security =
+        new NtlmSessionSecurity(
+            ChallengeMessage.decode(challenge).flags(), client.exportedSessionKey, false);
+    return auth;
+  }
+
+  /** The client's session security after {@link #authenticate}. */
+  public NtlmSessionSecurity security() {
+    return security;
+  }
+
+  /** The client's ExportedSessionKey. */
+  public byte[] exportedSessionKey() {
+    return client.exportedSessionKey.clone();
+  }
+}
