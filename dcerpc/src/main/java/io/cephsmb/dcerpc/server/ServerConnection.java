@@ -297,7 +297,7 @@ public final class ServerConnection {
       result = CompletableFuture.failedFuture(e);
     }
     call.result = result;
-    result.whenComplete((out, error) -> complete(call, out, error));
+    var unused = result.whenComplete((out, error) -> complete(call, out, error));
   }
 
   private synchronized void complete(PendingCall call, byte[] out, Throwable error) {
