@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * [C706] 12.6.4.5 bind_nak PDU: the provider reject reason and the protocol versions supported.
- * Octets after the version list ([MS-RPCE] 2.2.2.? signature and extended error) are not kept.
+ * Octets after the version list (the [MS-RPCE] bind_nak extensions) are tolerated and not kept.
  */
 public record BindNakPdu(int flags, int callId, int rejectReason, List<Integer> versions)
     implements Pdu {

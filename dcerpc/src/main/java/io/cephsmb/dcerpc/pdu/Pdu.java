@@ -63,7 +63,8 @@ public sealed interface Pdu
     try {
       Optional<AuthVerifier> auth =
           h.authLength() > 0 ? Optional.of(readAuth(body, h.authLength())) : Optional.empty();
-      return decodeBody(h, new BodyReader(body), auth, -PduHeader.LENGTH + body.readerIndex());
+      // body offsets count from the PDU start, 16 bytes before the body slice
+      return decodeBody(h, new BodyReader(body), auth, -PduHeader.LENGTH);
     } catch (PduException e) {
       throw e.ptype() < 0 ? e.withHeader(h.ptype(), h.callId()) : e;
     }
