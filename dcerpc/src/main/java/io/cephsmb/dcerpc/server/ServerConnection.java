@@ -1,0 +1,345 @@
+package io.cephsmb.dcerpc.server;
+
+import io.cephsmb.dcerpc.auth.AuthException;
+import io.cephsmb.dcerpc.auth.AuthLevel;
+import io.cephsmb.dcerpc.auth.SecurityProvider;
+import io.cephsmb.dcerpc.pdu.AlterContextPdu;
+import io.cephsmb.dcerpc.pdu.AlterContextRespPdu;
+import io.cephsmb.dcerpc.pdu.Auth3Pdu;
+import io.cephsmb.dcerpc.pdu.AuthVerifier;
+import io.cephsmb.dcerpc.pdu.BindAckBody;
+import io.cephsmb.dcerpc.pdu.BindAckPdu;
+import io.cephsmb.dcerpc.pdu.BindBody;
+import io.cephsmb.dcerpc.pdu.BindNakPdu;
+import io.cephsmb.dcerpc.pdu.BindPdu;
+import io.cephsmb.dcerpc.pdu.ContextResult;
+import io.cephsmb.dcerpc.pdu.FaultPdu;
+import io.cephsmb.dcerpc.pdu.PacketType;
+import io.cephsmb.dcerpc.pdu.Pdu;
+import io.cephsmb.dcerpc.pdu.PduException;
+import io.cephsmb.dcerpc.pdu.PfcFlags;
+import io.cephsmb.dcerpc.pdu.RequestPdu;
+import io.netty.buffer.Unpooled;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The server side of one connection ([C706] 12.4 / [MS-RPCE] 3.3.3): fed one PDU frame at a time by
+ * a transport, answers through its {@link PduSink}. Calls are dispatched to handlers that may
+ * complete later and in any order; their responses go out as they complete. Nothing a client sends
+ * escapes as an exception: malformed PDUs and protocol violations are answered with bind_nak or a
+ * fault (followed by an abort where the stream can no longer be trusted).
+ */
+public final class ServerConnection {
+  private final RpcServer server;
+  private final PduSink sink;
+  private final String secondaryAddress;
+  private final Map<Integer, RpcInterface> contexts = new HashMap<>();
+  private final Map<Integer, PendingCall> pending = new HashMap<>();
+  private final CallAssembler assembler;
+  private ConnectionState state = ConnectionState.AWAITING_BIND;
+  private AssociationGroup group;
+  private SecurityBinding security;
+  private int maxXmitFrag;
+  private int maxRecvFrag;
+
+  ServerConnection(RpcServer server, PduSink sink, String secondaryAddress) {
+    this.server = server;
+    this.sink = sink;
+    this.secondaryAddress = secondaryAddress;
+    this.assembler = new CallAssembler(server.maxRequest());
+  }
+
+  /** The current state. */
+  public synchronized ConnectionState state() {
+    return state;
+  }
+
+  /** The association group joined at bind, or null before. */
+  public synchronized AssociationGroup group() {
+    return group;
+  }
+
+  /** Number of calls dispatched and not yet answered. */
+  public synchronized int pendingCalls() {
+    return pending.size();
+  }
+
+  /** Handles one complete PDU (frame) from the client. */
+  public synchronized void receive(byte[] frame) {
+    if (state == ConnectionState.CLOSED) {
+      return;
+    }
+    Pdu pdu;
+    try {
+      pdu = Pdu.decode(Unpooled.wrappedBuffer(frame));
+    } catch (PduException e) {
+      rejectMalformed(e);
+      return;
+    }
+    try {
+      if (state == ConnectionState.BOUND && frame.length > maxRecvFrag) {
+        throw new ProtocolViolation(RpcStatus.PROTO_ERROR, "fragment beyond max_recv_frag");
+      }
+      dispatch(pdu, frame);
+    } catch (ProtocolViolation v) {
+      sink.send(ResponseWriter.encode(FaultPdu.of(pdu.callId(), 0, v.status(), true)));
+      abort();
+    } catch (RuntimeException e) {
+      // a bug of ours must not take the transport down with it
+      sink.send(ResponseWriter.encode(FaultPdu.of(pdu.callId(), 0, RpcStatus.FAULT_UNSPEC, false)));
+    }
+  }
+
+  /** The transport closed: cancel every pending call and leave the association group. */
+  public synchronized void close() {
+    if (state == ConnectionState.CLOSED) {
+      return;
+    }
+    state = ConnectionState.CLOSED;
+    for (PendingCall call : List.copyOf(pending.values())) {
+      call.cancel(true);
+    }
+    pending.clear();
+    assembler.reset();
+    if (group != null) {
+      server.groups().leave(group);
+    }
+  }
+
+  private void abort() {
+    close();
+    sink.abort();
+  }
+
+  private void rejectMalformed(PduException e) {
+    if (e.ptype() == PacketType.BIND.code()) {
+      int reason =
+          e.kind() == PduException.VERSION
+              ? BindNakPdu.PROTOCOL_VERSION_NOT_SUPPORTED
+              : BindNakPdu.REASON_NOT_SPECIFIED;
+      sink.send(ResponseWriter.encode(BindNakPdu.of(e.callId(), reason)));
+      return;
+    }
+    sink.send(
+        ResponseWriter.encode(
+            FaultPdu.of(Math.max(e.callId(), 0), 0, RpcStatus.PROTO_ERROR, true)));
+    abort();
+  }
+
+  private void dispatch(Pdu pdu, byte[] frame) throws ProtocolViolation {
+    if (pdu instanceof BindPdu bind) {
+      bind(bind);
+      return;
+    }
+    if (state != ConnectionState.BOUND) {
+      throw new ProtocolViolation(RpcStatus.PROTO_ERROR, pdu.type() + " before bind");
+    }
+    switch (pdu.type()) {
+      case ALTER_CONTEXT -> alterContext((AlterContextPdu) pdu);
+      case AUTH3 -> auth3((Auth3Pdu) pdu);
+      case REQUEST -> request((RequestPdu) pdu, frame);
+      case CO_CANCEL -> cancel(pdu.callId(), false);
+      case ORPHANED -> cancel(pdu.callId(), true);
+      default -> throw new ProtocolViolation(RpcStatus.PROTO_ERROR, pdu.type() + " from a client");
+    }
+  }
+
+  private void bind(BindPdu bind) {
+    BindBody b = bind.body();
+    int nak = -1;
+    if (state != ConnectionState.AWAITING_BIND) {
+      nak = BindNakPdu.REASON_NOT_SPECIFIED;
+    } else if (b.maxXmitFrag() < RpcServer.MIN_FRAG || b.maxRecvFrag() < RpcServer.MIN_FRAG) {
+      nak = BindNakPdu.REASON_NOT_SPECIFIED;
+    }
+    SecurityBinding sec = null;
+    AuthVerifier answer = null;
+    if (nak < 0 && bind.auth().isPresent()) {
+      AuthVerifier v = bind.auth().get();
+      Optional<SecurityProvider> provider = server.provider(v.authType());
+      AuthLevel level = AuthLevel.fromCode(v.authLevel());
+      if (provider.isEmpty()) {
+        nak = BindNakPdu.AUTHENTICATION_TYPE_NOT_RECOGNIZED;
+      } else if (level != AuthLevel.CONNECT && level != null && !level.protectsPdus()) {
+        nak = BindNakPdu.REASON_NOT_SPECIFIED;
+      } else if (level == null) {
+        nak = BindNakPdu.REASON_NOT_SPECIFIED;
+      } else {
+        sec = new SecurityBinding(v.authType(), level, v.contextId(), provider.get().newContext());
+        try {
+          answer = sec.step(v);
+        } catch (AuthException e) {
+          nak = BindNakPdu.REASON_NOT_SPECIFIED;
+        }
+      }
+    }
+    AssociationGroup joined = null;
+    if (nak < 0) {
+      joined =
+          b.assocGroupId() == 0 ? server.groups().create() : server.groups().join(b.assocGroupId());
+      if (joined == null) {
+        nak = BindNakPdu.REASON_NOT_SPECIFIED;
+      }
+    }
+    if (nak >= 0) {
+      sink.send(ResponseWriter.encode(BindNakPdu.of(bind.callId(), nak)));
+      return;
+    }
+    group = joined;
+    security = sec;
+    maxXmitFrag = Math.min(b.maxRecvFrag(), server.maxFrag());
+    maxRecvFrag = Math.min(b.maxXmitFrag(), server.maxFrag());
+    List<ContextResult> results = ContextNegotiator.negotiate(server, b.contexts(), contexts);
+    state = ConnectionState.BOUND;
+    BindAckBody ack =
+        new BindAckBody(maxXmitFrag, maxRecvFrag, group.id(), secondaryAddress, results);
+    int flags = PfcFlags.FIRST_AND_LAST | (bind.flags() & PfcFlags.CONC_MPX);
+    sink.send(
+        ResponseWriter.encode(
+            new BindAckPdu(flags, bind.callId(), ack, Optional.ofNullable(answer))));
+  }
+
+  private void alterContext(AlterContextPdu alter) {
+    AuthVerifier answer = null;
+    if (alter.auth().isPresent()) {
+      AuthVerifier v = alter.auth().get();
+      // the level, type and context id are fixed at bind; a second context is not supported
+      if (security == null || !security.matches(v)) {
+        faultNotExecuted(alter.callId(), RpcStatus.ACCESS_DENIED);
+        return;
+      }
+      try {
+        answer = security.step(v);
+      } catch (AuthException e) {
+        faultNotExecuted(alter.callId(), RpcStatus.ACCESS_DENIED);
+        return;
+      }
+    }
+    List<ContextResult> results =
+        ContextNegotiator.negotiate(server, alter.body().contexts(), contexts);
+    BindAckBody body = new BindAckBody(maxXmitFrag, maxRecvFrag, group.id(), "", results);
+    sink.send(
+        ResponseWriter.encode(
+            new AlterContextRespPdu(
+                PfcFlags.FIRST_AND_LAST, alter.callId(), body, Optional.ofNullable(answer))));
+  }
+
+  private void auth3(Auth3Pdu auth3) {
+    // auth3 has no answer; a failure shows as access denied on the next request
+    if (security != null && security.matches(auth3.verifier())) {
+      try {
+        security.finalStep(auth3.verifier());
+      } catch (AuthException e) {
+        return;
+      }
+    }
+  }
+
+  private void request(RequestPdu request, byte[] frame) throws ProtocolViolation {
+    if (pending.containsKey(request.callId())) {
+      throw new ProtocolViolation(RpcStatus.PROTO_ERROR, "call_id in use: " + request.callId());
+    }
+    byte[] stub;
+    try {
+      if (security != null) {
+        stub = security.verify(frame, request);
+      } else if (request.auth().isPresent()) {
+        throw new AuthException("verifier on an unauthenticated association");
+      } else {
+        stub = request.stub().toByteArray();
+      }
+    } catch (AuthException e) {
+      if (assembler.callInProgress() == request.callId()) {
+        assembler.reset();
+      }
+      faultNotExecuted(request.callId(), RpcStatus.ACCESS_DENIED);
+      return;
+    }
+    CallAssembler.Assembled call = assembler.add(request, stub);
+    if (call != null) {
+      start(call.first(), call.stub());
+    }
+  }
+
+  private void start(RequestPdu first, byte[] stub) {
+    RpcInterface iface = contexts.get(first.contextId());
+    if (iface == null) {
+      faultNotExecuted(first.callId(), RpcStatus.UNK_IF);
+      return;
+    }
+    RpcHandler handler = iface.operations().get(first.opnum());
+    if (handler == null) {
+      faultNotExecuted(first.callId(), RpcStatus.OP_RNG_ERROR);
+      return;
+    }
+    CallContext ctx =
+        new CallContext(
+            first.callId(),
+            first.contextId(),
+            first.opnum(),
+            first.object(),
+            group,
+            security == null ? AuthLevel.NONE : security.level(),
+            security == null ? "" : security.principal(),
+            new CompletableFuture<>());
+    PendingCall call = new PendingCall(ctx);
+    pending.put(first.callId(), call);
+    CompletableFuture<byte[]> result;
+    try {
+      result = handler.invoke(ctx, stub).toCompletableFuture();
+    } catch (RuntimeException e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    call.result = result;
+    var unused = result.whenComplete((out, error) -> complete(call, out, error));
+  }
+
+  private synchronized void complete(PendingCall call, byte[] out, Throwable error) {
+    int callId = call.context.callId();
+    if (state == ConnectionState.CLOSED || pending.get(callId) != call) {
+      return;
+    }
+    pending.remove(callId);
+    if (call.orphaned) {
+      return;
+    }
+    if (error == null && out != null) {
+      for (byte[] fragment :
+          ResponseWriter.fragments(callId, call.context.contextId(), out, maxXmitFrag, security)) {
+        sink.send(fragment);
+      }
+      return;
+    }
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    int status;
+    if (cause instanceof RpcFaultException f) {
+      status = f.status();
+    } else if (cause instanceof CancellationException || call.context.isCancelled()) {
+      status = RpcStatus.FAULT_CANCEL;
+    } else {
+      status = RpcStatus.FAULT_UNSPEC;
+    }
+    sink.send(ResponseWriter.encode(FaultPdu.of(callId, call.context.contextId(), status, false)));
+  }
+
+  private void cancel(int callId, boolean orphan) {
+    if (assembler.callInProgress() == callId) {
+      assembler.reset();
+    }
+    PendingCall call = pending.get(callId);
+    if (call != null) {
+      call.cancel(orphan);
+    }
+  }
+
+  private void faultNotExecuted(int callId, int status) {
+    sink.send(ResponseWriter.encode(FaultPdu.of(callId, 0, status, true)));
+  }
+}
