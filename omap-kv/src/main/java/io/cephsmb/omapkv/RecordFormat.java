@@ -1,0 +1,14 @@
+package io.cephsmb.omapkv;
+
+/**
+ * How the state CLI recognizes and decodes one kind of stored record. Modules list theirs in {@code
+ * META-INF/services/io.cephsmb.omapkv.RecordFormat}; {@link RecordFormats} finds them.
+ */
+public interface RecordFormat {
+
+  /** The codec of the record's body. */
+  RecordCodec<?> codec();
+
+  /** Whether the omap value at {@code key} of object {@code oid} is this kind of record. */
+  boolean matches(String oid, String key);
+}
