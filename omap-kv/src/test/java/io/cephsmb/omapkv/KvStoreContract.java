@@ -263,6 +263,36 @@ public abstract class KvStoreContract {
   }
 
   @Test
+  void aCorruptRecordFailsTheTransactionAndNothingIsOverwritten() {
+    KvStore kv = kv();
+    join(kv.objects().write("o", WriteOp.builder().omapSet("rec", Bytes.utf8("corrupt")).build()));
+    long before = join(kv.read("o", ReadSet.of("rec"))).version();
+    CorruptRecordException e =
+        assertThrows(
+            CorruptRecordException.class,
+            () ->
+                join(
+                    kv.update(
+                        "o",
+                        ReadSet.of("rec"),
+                        txn -> {
+                          Envelope.decode(txn.get("rec").orElseThrow());
+                          return txn.set("rec", Bytes.utf8("overwritten"));
+                        })));
+    assertTrue(e.getMessage().contains("too short"), e.getMessage());
+    KvStore.Snapshot after = join(kv.read("o", ReadSet.of("rec")));
+    assertEquals(before, after.version());
+    assertEquals(Bytes.utf8("corrupt"), after.entries().get("rec"));
+  }
+
+  @Test
+  void aTransactionOnAMissingPoolFailsClearly() {
+    RadosClient c = newClient();
+    clients.add(c);
+    assertThrows(PoolNotFoundException.class, () -> c.store("missing-pool-" + ns, ""));
+  }
+
+  @Test
   void emptyValuesAreRefused() {
     KvStore kv = kv();
     assertThrows(
