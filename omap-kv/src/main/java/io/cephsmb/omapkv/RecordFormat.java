@@ -11,4 +11,12 @@ public interface RecordFormat {
 
   /** Whether the omap value at {@code key} of object {@code oid} is this kind of record. */
   boolean matches(String oid, String key);
+
+  /**
+   * The decoded record as people may see it (maps, lists, scalars); override to hide secrets such
+   * as password hashes.
+   */
+  default Object display(Object value) {
+    return RecordFormats.tree(value);
+  }
 }

@@ -51,7 +51,7 @@ public final class RecordFormats {
       Records.Versioned<?> v = Records.decode(f.codec(), raw);
       out.put("version", v.version());
       out.put("seqnum", v.seqnum());
-      out.put("value", tree(v.value()));
+      out.put("value", f.display(v.value()));
     } catch (KvException e) {
       out.put("error", e.getMessage());
       out.put("hex", raw.hex());

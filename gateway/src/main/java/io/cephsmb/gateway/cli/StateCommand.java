@@ -4,13 +4,9 @@ import static io.cephsmb.omapkv.Futures.join;
 
 import io.cephsmb.omapkv.Bytes;
 import io.cephsmb.omapkv.Json;
-import io.cephsmb.omapkv.KvException;
 import io.cephsmb.omapkv.KvStore;
-import io.cephsmb.omapkv.ObjectStore;
-import io.cephsmb.omapkv.RadosClient;
 import io.cephsmb.omapkv.ReadSet;
 import io.cephsmb.omapkv.RecordFormats;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +14,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code cephsmb state ls|get|dump}: the raw state in RADOS, decoded. Unknown or corrupt records
@@ -35,31 +28,7 @@ import picocli.CommandLine.Spec;
 final class StateCommand {
 
   /** Options shared by the three subcommands. */
-  static class Common {
-    @Mixin ClusterOptions cluster;
-
-    @Option(names = "--json", description = "print JSON instead of text")
-    boolean json;
-
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
-    /** Runs {@code body} with a connected store; errors become a message and exit code 1. */
-    int withStore(StoreBody body) {
-      try (RadosClient c = cluster.connect()) {
-        ObjectStore store = c.store(cluster.pool, cluster.namespace);
-        body.run(store, new KvStore(store));
-        out().flush();
-        return 0;
-      } catch (KvException e) {
-        spec.commandLine().getErr().println("cephsmb state: " + e.getMessage());
-        return 1;
-      }
-    }
-
+  static class Common extends ClusterCommand {
     /** The decoded entries of one object. */
     Map<String, Object> decode(KvStore kv, String oid, List<String> keys) {
       SortedMap<String, Bytes> entries =
@@ -76,11 +45,6 @@ final class StateCommand {
       out().println(oid);
       decoded.forEach((k, v) -> out().println("  " + k + " = " + Json.write(v)));
     }
-  }
-
-  /** Something to do with an open store. */
-  interface StoreBody {
-    void run(ObjectStore store, KvStore kv);
   }
 
   @Command(name = "ls", description = "List the objects in the namespace with their key counts")
