@@ -281,6 +281,9 @@ public final class CephFsVfs implements Vfs {
           if (ch.isDirectory()) {
             throw new VfsException(Errno.EISDIR, ch.path(), "read of a directory");
           }
+          if (!ch.readable()) {
+            throw new VfsException(Errno.EBADF, ch.path(), "not open for reading");
+          }
           int total = 0;
           while (dst.hasRemaining()) {
             int want = Math.min(dst.remaining(), MAX_IO_CHUNK);
@@ -319,6 +322,9 @@ public final class CephFsVfs implements Vfs {
         fd -> {
           if (ch.isDirectory()) {
             throw new VfsException(Errno.EISDIR, ch.path(), "write to a directory");
+          }
+          if (!ch.writable()) {
+            throw new VfsException(Errno.EBADF, ch.path(), "not open for writing");
           }
           int total = 0;
           while (src.hasRemaining()) {
@@ -360,6 +366,9 @@ public final class CephFsVfs implements Vfs {
         fd -> {
           if (ch.isDirectory()) {
             throw new VfsException(Errno.EISDIR, ch.path(), "truncate of a directory");
+          }
+          if (!ch.writable()) {
+            throw new VfsException(Errno.EBADF, ch.path(), "not open for writing");
           }
           int rc = LibCephFs.ceph_ftruncate(cm, fd, size);
           if (rc < 0) {
