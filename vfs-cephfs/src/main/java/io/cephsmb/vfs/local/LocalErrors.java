@@ -84,7 +84,7 @@ final class LocalErrors {
     }
     if (e instanceof FileSystemException fse && fse.getReason() != null) {
       for (Map.Entry<String, Integer> s : STRERROR.entrySet()) {
-        if (fse.getReason().startsWith(s.getKey())) {
+        if (fse.getReason().contains(s.getKey())) {
           return s.getValue();
         }
       }

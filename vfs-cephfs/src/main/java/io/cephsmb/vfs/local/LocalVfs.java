@@ -183,7 +183,8 @@ public final class LocalVfs implements Vfs {
 
   @Override
   public VfsCapabilities capabilities() {
-    return new VfsCapabilities(false, xattrs, VfsChecks.MAX_XATTR_VALUE_BYTES);
+    // ext4 and most local file systems keep all xattrs of an inode in one block: unknown here
+    return new VfsCapabilities(false, xattrs, -1);
   }
 
   @Override
