@@ -8,7 +8,7 @@ package io.cephsmb.vfs;
  * @param freeBlocks free blocks
  * @param availableBlocks free blocks available to unprivileged users
  * @param totalFiles inodes (for CephFS: the number of files in the file system)
- * @param freeFiles free inodes (CephFS has no limit and reports 0)
+ * @param freeFiles free inodes; -1 when there is no limit (CephFS)
  * @param maxNameLength longest name component
  */
 public record VfsStatFs(

@@ -173,7 +173,7 @@ public final class CephFsVfs implements Vfs {
 
   @Override
   public VfsCapabilities capabilities() {
-    return new VfsCapabilities(true, true, VfsChecks.MAX_XATTR_VALUE_BYTES);
+    return new VfsCapabilities(true, true, VfsChecks.MAX_XATTR_VALUE_BYTES, false);
   }
 
   @Override
@@ -617,6 +617,19 @@ public final class CephFsVfs implements Vfs {
     }
   }
 
+  /** CephFS stores seconds as an unsigned 32-bit number ({@code utime_t}): 1970 to 2106. */
+  private static void checkTime(VfsPath p, Long nanos) throws VfsException {
+    if (nanos != null && (nanos < 0 || Math.floorDiv(nanos, 1_000_000_000L) > 0xFFFFFFFFL)) {
+      throw new VfsException(Errno.EINVAL, p, "time outside 1970..2106 cannot be stored: " + nanos);
+    }
+  }
+
+  private static void checkTimes(VfsPath p, TimeChange change) throws VfsException {
+    checkTime(p, change.accessTimeNanos());
+    checkTime(p, change.modifyTimeNanos());
+    checkTime(p, change.birthTimeNanos());
+  }
+
   /** Fills a statx with the times of {@code change}; returns the CEPH_SETATTR mask. */
   private static int fillTimes(Pointer stx, TimeChange change) {
     int mask = 0;
@@ -637,6 +650,7 @@ public final class CephFsVfs implements Vfs {
 
   @Override
   public void setTimes(VfsPath path, TimeChange change) throws VfsException {
+    checkTimes(path, change);
     checkParents(path);
     if (change.isEmpty()) {
       statNative(abs(path), path, VfsException.Scope.LEAF);
@@ -656,6 +670,7 @@ public final class CephFsVfs implements Vfs {
   @Override
   public void setTimes(VfsHandle h, TimeChange change) throws VfsException {
     CephFsHandle ch = own(h);
+    checkTimes(ch.path(), change);
     ch.with(
         fd -> {
           if (change.isEmpty()) {

@@ -184,7 +184,7 @@ public final class LocalVfs implements Vfs {
   @Override
   public VfsCapabilities capabilities() {
     // ext4 and most local file systems keep all xattrs of an inode in one block: unknown here
-    return new VfsCapabilities(false, xattrs, -1);
+    return new VfsCapabilities(false, xattrs, -1, true);
   }
 
   @Override
