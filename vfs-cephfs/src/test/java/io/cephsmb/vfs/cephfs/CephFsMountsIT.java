@@ -71,10 +71,13 @@ class CephFsMountsIT {
       assertTrue(thread[0].startsWith("cephfs-"), thread[0]);
       assertEquals(data.length + 3, async.stat(VfsPath.of("f")).join().size());
 
-      // btime set through setattrx comes back through readdirplus
+      // btime set through setattrx: another client's stat sees it (cap revocation flushes it);
+      // readdirplus shows it on the client that set it (another client's readdir reply can lag,
+      // see README)
       long btime = 1_000_000_000_123_456_789L;
       a.setTimes(VfsPath.of("f"), new TimeChange(null, null, btime));
-      try (DirStream d = b.openDir(VfsPath.root())) {
+      assertEquals(btime, b.stat(VfsPath.of("f")).birthTimeNanos());
+      try (DirStream d = a.openDir(VfsPath.root())) {
         List<DirEntry> es = d.next(10);
         assertEquals(1, es.size());
         assertEquals(btime, es.get(0).stat().birthTimeNanos());
