@@ -24,13 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code cephsmb state} against real records on the dev cluster. */
+/** {@code cephsmb state, user, share} against the dev cluster. */
 @ExtendWith(CephDevClusterExtension.class)
-class StateCliIT {
+class CliIT {
   private final DevCluster cluster;
   private String ns;
 
-  StateCliIT(DevCluster cluster) {
+  CliIT(DevCluster cluster) {
     this.cluster = cluster;
   }
 
@@ -109,6 +109,40 @@ class StateCliIT {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("cluster.state\n"), r.out());
     assertTrue(r.out().contains("  node.gw1 = "), r.out());
+  }
+
+  @Test
+  void usersAndSharesThroughTheCli() {
+    Run add = cli("user", "add", "alice", "--password", "pw1", "--uid", "1000");
+    assertEquals(0, add.code(), add.err());
+    assertTrue(add.out().contains("added user alice (rid 1000)"), add.out());
+    Run dup = cli("user", "add", "ALICE", "--password", "x");
+    assertEquals(1, dup.code());
+    assertTrue(dup.err().contains("user ALICE exists"), dup.err());
+    assertEquals(0, cli("user", "passwd", "alice", "--password", "pw2").code());
+    Run list = cli("user", "list", "--json");
+    assertEquals(
+        "[{\"name\":\"alice\",\"rid\":1000,\"uid\":1000,\"gid\":-1,\"disabled\":false}]",
+        list.out().trim());
+    Run state = cli("state", "get", "passdb", "--json");
+    assertTrue(state.out().contains("\"ntHash\":\"<redacted>\""), state.out());
+    assertEquals(0, cli("user", "del", "alice").code());
+    assertEquals(1, cli("user", "del", "alice").code());
+
+    assertEquals(0, cli("share", "add", "data", "--path", "/", "--comment", "all").code());
+    Run bad = cli("share", "add", "x/y", "--path", "/");
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("invalid share name"), bad.err());
+    assertEquals(0, cli("share", "set", "data", "--encrypt", "true").code());
+    Run shares = cli("share", "list", "--json");
+    assertTrue(
+        shares
+            .out()
+            .contains(
+                "\"name\":\"data\",\"path\":\"/\",\"comment\":\"all\",\"readOnly\":false,\"encryptData\":true"),
+        shares.out());
+    assertEquals(0, cli("share", "del", "data").code());
+    assertEquals("[]", cli("share", "list", "--json").out().trim());
   }
 
   @Test
