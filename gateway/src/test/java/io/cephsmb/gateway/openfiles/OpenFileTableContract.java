@@ -1,0 +1,157 @@
+package io.cephsmb.gateway.openfiles;
+
+import static io.cephsmb.gateway.openfiles.ShareAccess.DELETE;
+import static io.cephsmb.gateway.openfiles.ShareAccess.FILE_READ_DATA;
+import static io.cephsmb.gateway.openfiles.ShareAccess.FILE_SHARE_DELETE;
+import static io.cephsmb.gateway.openfiles.ShareAccess.FILE_SHARE_READ;
+import static io.cephsmb.gateway.openfiles.ShareAccess.FILE_SHARE_WRITE;
+import static io.cephsmb.gateway.openfiles.ShareAccess.FILE_WRITE_DATA;
+import static io.cephsmb.omapkv.Futures.join;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cephsmb.gateway.openfiles.OpenFileTable.CloseOutcome;
+import io.cephsmb.gateway.openfiles.OpenFileTable.OpenOutcome;
+import io.cephsmb.omapkv.Bytes;
+import io.cephsmb.omapkv.KvStore;
+import io.cephsmb.omapkv.RadosClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes (two RADOS clients) sharing one open-file table: the share-mode and delete-pending
+ * rules across nodes. Runs on the twin and on the real cluster.
+ */
+public abstract class OpenFileTableContract {
+  static final int ALL = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
+
+  protected abstract RadosClient newClient();
+
+  protected abstract String pool();
+
+  private final List<RadosClient> clients = new ArrayList<>();
+  private OpenFileTable node1;
+  private OpenFileTable node2;
+
+  @BeforeEach
+  void twoNodes() {
+    String ns = "open-" + UUID.randomUUID();
+    node1 = table(ns);
+    node2 = table(ns);
+  }
+
+  private OpenFileTable table(String ns) {
+    RadosClient c = newClient();
+    clients.add(c);
+    return new OpenFileTable(new KvStore(c.store(pool(), ns)));
+  }
+
+  @AfterEach
+  void close() {
+    clients.forEach(RadosClient::close);
+  }
+
+  static OpenRecord open(String node, long id, int access, int share, boolean doc) {
+    return new OpenRecord(
+        node, 1, id, "", access, share, doc, false, 7, Bytes.EMPTY, Bytes.EMPTY, 0);
+  }
+
+  @Test
+  void anOpenWithoutShareWriteOnNodeOneRefusesAWriterOnNodeTwoUntilClosed() {
+    OpenRecord r = open("n1", 1, FILE_READ_DATA, FILE_SHARE_READ, false);
+    assertEquals(OpenOutcome.OPENED, join(node1.open(42, r)));
+    OpenRecord w = open("n2", 1, FILE_WRITE_DATA, ALL, false);
+    assertEquals(OpenOutcome.SHARING_VIOLATION, join(node2.open(42, w)));
+    assertEquals(1, join(node2.query(42)).opens().size(), "the refused open left nothing");
+    CloseOutcome c = join(node1.close(42, r, "s", "f"));
+    assertTrue(c.lastOpen());
+    assertFalse(c.removeFile());
+    assertEquals(OpenOutcome.OPENED, join(node2.open(42, w)));
+    assertEquals(OpenOutcome.OPENED, join(node1.open(43, r)), "another file is independent");
+  }
+
+  @Test
+  void aDeleteOnCloseOpenOnNodeOneMakesTheFileDeletePendingOnNodeTwo() {
+    OpenRecord held = open("n2", 1, FILE_READ_DATA, ALL, false);
+    assertEquals(OpenOutcome.OPENED, join(node2.open(7, held)));
+    OpenRecord doc = open("n1", 1, DELETE, ALL, true);
+    assertEquals(OpenOutcome.OPENED, join(node1.open(7, doc)));
+    assertTrue(join(node2.query(7)).deletePending().isEmpty(), "pending only once it closes");
+    CloseOutcome c1 = join(node1.close(7, doc, "share", "dir/file"));
+    assertFalse(c1.removeFile(), "node two still has it open");
+    assertEquals("dir/file", join(node2.query(7)).deletePending().orElseThrow().path());
+    assertEquals(
+        OpenOutcome.DELETE_PENDING, join(node2.open(7, open("n2", 2, FILE_READ_DATA, ALL, false))));
+    CloseOutcome c2 = join(node2.close(7, held, "share", "dir/file"));
+    assertTrue(c2.removeFile(), "the last close removes the file");
+    join(node2.forget(7));
+    assertEquals(0, join(node1.query(7)).opens().size());
+    assertTrue(join(node1.query(7)).deletePending().isEmpty());
+  }
+
+  @Test
+  void dispositionSetsAndClearsDeletePending() {
+    OpenRecord r = open("n1", 1, DELETE, ALL, false);
+    join(node1.open(9, r));
+    assertTrue(join(node1.setDeletePending(9, r, true, "s", "f")));
+    assertTrue(join(node2.query(9)).deletePending().isPresent());
+    assertTrue(join(node1.setDeletePending(9, r, false, "s", "f")));
+    assertTrue(join(node2.query(9)).deletePending().isEmpty());
+    assertFalse(
+        join(node2.setDeletePending(9, open("n2", 5, DELETE, ALL, false), true, "s", "f")),
+        "an open that is not recorded cannot mark the file");
+  }
+
+  @Test
+  void aStaleDeletePendingIsReportedForCleanup() {
+    OpenRecord r = open("n1", 1, DELETE, ALL, true);
+    join(node1.open(11, r));
+    CloseOutcome c = join(node1.close(11, r, "s", "gone"));
+    assertTrue(c.removeFile());
+    // the node died before removing the file and forgetting it
+    assertEquals(
+        OpenOutcome.STALE_DELETE_PENDING,
+        join(node2.open(11, open("n2", 1, FILE_READ_DATA, ALL, false))));
+    assertEquals("gone", join(node2.pendingDeletion(11)).orElseThrow().path());
+    join(node2.forget(11));
+    assertEquals(
+        OpenOutcome.OPENED, join(node2.open(11, open("n2", 1, FILE_READ_DATA, ALL, false))));
+  }
+
+  @Test
+  void concurrentExclusiveOpensFromTwoNodesAdmitExactlyOne() {
+    List<CompletableFuture<OpenOutcome>> fs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      OpenFileTable t = i % 2 == 0 ? node1 : node2;
+      fs.add(t.open(99, open(i % 2 == 0 ? "n1" : "n2", i, FILE_WRITE_DATA, 0, false)));
+    }
+    long opened =
+        fs.stream().map(CompletableFuture::join).filter(o -> o == OpenOutcome.OPENED).count();
+    assertEquals(1, opened);
+    assertEquals(1, join(node1.query(99)).opens().size());
+  }
+
+  @Test
+  void aRestartedNodePurgesItsOlderOpensOnly() {
+    join(node1.open(1, open("n1", 1, FILE_READ_DATA, ALL, false)));
+    join(node1.open(2, open("n1", 1, FILE_READ_DATA, ALL, false)));
+    OpenRecord newer =
+        new OpenRecord(
+            "n1", 5, 3, "", FILE_READ_DATA, ALL, false, false, 7, Bytes.EMPTY, Bytes.EMPTY, 0);
+    join(node1.open(2, newer));
+    join(node2.open(1, open("n2", 1, FILE_READ_DATA, ALL, false)));
+    assertEquals(2, join(node1.purgeNode("n1", 5)));
+    assertEquals(
+        List.of("n2"), join(node1.query(1)).opens().stream().map(OpenRecord::nodeId).toList());
+    assertEquals(
+        List.of(3L), join(node1.query(2)).opens().stream().map(OpenRecord::persistentId).toList());
+    assertEquals(1, join(node2.purgeNode("n1", Long.MAX_VALUE)));
+    assertEquals(0, join(node1.query(2)).opens().size());
+  }
+}
