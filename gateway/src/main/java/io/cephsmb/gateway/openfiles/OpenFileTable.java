@@ -114,7 +114,10 @@ public final class OpenFileTable {
    */
   public CompletableFuture<OpenOutcome> open(long ino, OpenRecord rec) {
     String fileOid = oid(ino);
-    return kv.update(nodeIndex(rec.nodeId()), ReadSet.NONE, txn -> txn.set(fileOid, PRESENT))
+    return kv.update(
+            nodeIndex(rec.nodeId()),
+            ReadSet.NONE,
+            txn -> txn.set(fileOid, Records.encode(FileRef.CODEC, 1, new FileRef(ino))))
         .thenCompose(
             v ->
                 kv.update(
