@@ -24,7 +24,7 @@ public final class RecordFormats {
   /** Every format on the class path. */
   public static RecordFormats load() {
     List<RecordFormat> found = new ArrayList<>();
-    ServiceLoader.load(RecordFormat.class).forEach(found::add);
+    ServiceLoader.load(RecordFormat.Provider.class).forEach(p -> found.addAll(p.formats()));
     return new RecordFormats(found);
   }
 
@@ -51,7 +51,7 @@ public final class RecordFormats {
       Records.Versioned<?> v = Records.decode(f.codec(), raw);
       out.put("version", v.version());
       out.put("seqnum", v.seqnum());
-      out.put("value", f.display(v.value()));
+      out.put("value", f.display().apply(v.value()));
     } catch (KvException e) {
       out.put("error", e.getMessage());
       out.put("hex", raw.hex());

@@ -106,17 +106,7 @@ public final class PassDb {
 
   /** Deletes a user; fails with {@link ConfigException} if there is no such user. */
   public CompletableFuture<Void> delete(String name) {
-    String k = key(name);
-    return kv.update(
-        OID,
-        ReadSet.of(k),
-        txn -> {
-          if (txn.get(k).isEmpty()) {
-            throw new ConfigException("no user " + name);
-          }
-          txn.remove(k);
-          return null;
-        });
+    return ConfigObjects.removeExisting(kv, OID, key(name), "no user " + name);
   }
 
   /** The user, if any. */
@@ -136,9 +126,6 @@ public final class PassDb {
 
   /** Every user, by lower-case name. */
   public CompletableFuture<List<UserRecord>> list() {
-    return kv.listAll(OID, USER_PREFIX)
-        .thenApply(
-            m ->
-                m.values().stream().map(b -> Records.decode(UserRecord.CODEC, b).value()).toList());
+    return ConfigObjects.listAll(kv, OID, USER_PREFIX, UserRecord.CODEC);
   }
 }

@@ -74,17 +74,7 @@ public final class ShareConfig {
 
   /** Deletes a share; fails with {@link ConfigException} if there is no such share. */
   public CompletableFuture<Void> delete(String name) {
-    String k = key(name);
-    return kv.update(
-        OID,
-        ReadSet.of(k),
-        txn -> {
-          if (txn.get(k).isEmpty()) {
-            throw new ConfigException("no share " + name);
-          }
-          txn.remove(k);
-          return null;
-        });
+    return ConfigObjects.removeExisting(kv, OID, key(name), "no share " + name);
   }
 
   /** The share, if any (case-insensitive). */
@@ -104,12 +94,7 @@ public final class ShareConfig {
 
   /** Every share. */
   public CompletableFuture<List<ShareRecord>> list() {
-    return kv.listAll(OID, SHARE_PREFIX)
-        .thenApply(
-            m ->
-                m.values().stream()
-                    .map(b -> Records.decode(ShareRecord.CODEC, b).value())
-                    .toList());
+    return ConfigObjects.listAll(kv, OID, SHARE_PREFIX, ShareRecord.CODEC);
   }
 
   /** The global settings, created with a random server GUID on first use. */
