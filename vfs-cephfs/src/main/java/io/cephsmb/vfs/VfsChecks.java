@@ -12,6 +12,90 @@ public final class VfsChecks {
 
   private VfsChecks() {}
 
+  /** Looks up what exists at a path without following a symlink; null if nothing. */
+  public interface Lookup {
+    VfsStat lstatOrNull(VfsPath p) throws VfsException;
+  }
+
+  /**
+   * What an open will do, decided the same way by both implementations.
+   *
+   * @param read the caller reads (a write-only open still gets read access when false and {@code
+   *     write} is false: see {@link #readable()})
+   * @param write the caller writes
+   * @param create create if missing
+   * @param exclusive fail if it exists
+   * @param truncate truncate an existing file
+   * @param directory the open is of a directory (asked for, or what exists)
+   * @param exists something exists at the path (never known for an exclusive create)
+   */
+  public record OpenPlan(
+      boolean read,
+      boolean write,
+      boolean create,
+      boolean exclusive,
+      boolean truncate,
+      boolean directory,
+      boolean exists) {
+
+    /** Whether the handle may read: directories and opens that ask for neither side do. */
+    public boolean readable() {
+      return directory || read || !write;
+    }
+
+    /** Whether a directory must be made before it is opened. */
+    public boolean mkdirFirst() {
+      return directory && create && !exists;
+    }
+  }
+
+  /**
+   * Validates the open flags against what exists at {@code path} (looked up only when it matters):
+   * EINVAL for contradictory flags, ELOOP for a symlink, ENOTDIR / EISDIR for the wrong kind,
+   * ENOENT when it is missing and not to be created, EEXIST for an exclusive create of the share
+   * root.
+   */
+  public static OpenPlan planOpen(VfsPath path, java.util.Set<OpenFlag> flags, Lookup lookup)
+      throws VfsException {
+    boolean wantDir = flags.contains(OpenFlag.DIRECTORY);
+    boolean create = flags.contains(OpenFlag.CREATE);
+    boolean excl = create && flags.contains(OpenFlag.EXCLUSIVE);
+    boolean write = flags.contains(OpenFlag.WRITE);
+    if (wantDir && flags.contains(OpenFlag.NON_DIRECTORY)) {
+      throw new VfsException(Errno.EINVAL, path, "DIRECTORY and NON_DIRECTORY");
+    }
+    if (flags.contains(OpenFlag.TRUNCATE) && !write) {
+      throw new VfsException(Errno.EINVAL, path, "TRUNCATE without WRITE");
+    }
+    VfsStat existing = excl ? null : lookup.lstatOrNull(path);
+    if (existing != null) {
+      if (existing.type() == FileType.SYMLINK) {
+        throw new VfsException(Errno.ELOOP, path, "is a symlink");
+      }
+      if (wantDir && existing.type() != FileType.DIRECTORY) {
+        throw new VfsException(Errno.ENOTDIR, path, "not a directory");
+      }
+      if (existing.type() == FileType.DIRECTORY
+          && (write || flags.contains(OpenFlag.NON_DIRECTORY))) {
+        throw new VfsException(Errno.EISDIR, path, "is a directory");
+      }
+    } else if (!create) {
+      throw new VfsException(Errno.ENOENT, path, "open");
+    }
+    boolean dir = wantDir || (existing != null && existing.type() == FileType.DIRECTORY);
+    if (dir && path.isRoot() && excl) {
+      throw new VfsException(Errno.EEXIST, path, "share root");
+    }
+    return new OpenPlan(
+        flags.contains(OpenFlag.READ),
+        write,
+        create,
+        excl,
+        flags.contains(OpenFlag.TRUNCATE),
+        dir,
+        existing != null);
+  }
+
   /** {@code EINVAL} unless {@code offset >= 0} and {@code offset + length} fits in a long. */
   public static void checkRange(VfsHandle h, long offset, long length) throws VfsException {
     if (offset < 0) {

@@ -211,55 +211,28 @@ public final class CephFsVfs implements Vfs {
   @Override
   public VfsHandle open(VfsPath path, Set<OpenFlag> flags, int mode) throws VfsException {
     checkParents(path);
-    boolean wantDir = flags.contains(OpenFlag.DIRECTORY);
-    boolean create = flags.contains(OpenFlag.CREATE);
-    boolean excl = create && flags.contains(OpenFlag.EXCLUSIVE);
-    boolean read = flags.contains(OpenFlag.READ);
-    boolean write = flags.contains(OpenFlag.WRITE);
-    if (wantDir && flags.contains(OpenFlag.NON_DIRECTORY)) {
-      throw new VfsException(Errno.EINVAL, path, "DIRECTORY and NON_DIRECTORY");
-    }
-    if (flags.contains(OpenFlag.TRUNCATE) && !write) {
-      throw new VfsException(Errno.EINVAL, path, "TRUNCATE without WRITE");
-    }
-    VfsStat existing = excl ? null : lstatOrNull(path);
-    if (existing != null) {
-      if (existing.type() == FileType.SYMLINK) {
-        throw new VfsException(Errno.ELOOP, path, "is a symlink");
-      }
-      if (wantDir && existing.type() != FileType.DIRECTORY) {
-        throw new VfsException(Errno.ENOTDIR, path, "not a directory");
-      }
-      if (existing.type() == FileType.DIRECTORY
-          && (write || flags.contains(OpenFlag.NON_DIRECTORY))) {
-        throw new VfsException(Errno.EISDIR, path, "is a directory");
-      }
-    } else if (!create) {
-      throw new VfsException(Errno.ENOENT, path, "open");
-    }
-    boolean dir = wantDir || (existing != null && existing.type() == FileType.DIRECTORY);
-    if (dir && path.isRoot() && create && excl) {
-      throw new VfsException(Errno.EEXIST, path, "share root");
-    }
-    if (dir && create && (existing == null)) {
+    VfsChecks.OpenPlan plan = VfsChecks.planOpen(path, flags, this::lstatOrNull);
+    if (plan.mkdirFirst()) {
       int rc = LibCephFs.ceph_mkdir(cm, cstr(abs(path)), mode & 07777);
-      if (rc < 0 && !(rc == -Errno.EEXIST && !excl)) {
+      if (rc < 0 && !(rc == -Errno.EEXIST && !plan.exclusive())) {
         throw err(rc, path, "mkdir");
       }
     }
     int of;
-    if (dir) {
+    if (plan.directory()) {
       of = LibCephFs.O_RDONLY | LibCephFs.O_DIRECTORY | LibCephFs.O_NOFOLLOW;
     } else {
+      boolean read = plan.read();
+      boolean write = plan.write();
       of = (read && write) ? LibCephFs.O_RDWR : write ? LibCephFs.O_WRONLY : LibCephFs.O_RDONLY;
       of |= LibCephFs.O_NOFOLLOW;
-      if (create) {
+      if (plan.create()) {
         of |= LibCephFs.O_CREAT;
       }
-      if (excl) {
+      if (plan.exclusive()) {
         of |= LibCephFs.O_EXCL;
       }
-      if (flags.contains(OpenFlag.TRUNCATE)) {
+      if (plan.truncate()) {
         of |= LibCephFs.O_TRUNC;
       }
     }
@@ -267,7 +240,9 @@ public final class CephFsVfs implements Vfs {
     if (fd < 0) {
       throw err(fd, path, "open");
     }
-    CephFsHandle h = new CephFsHandle(this, path, fd, dir, dir || read || !write, write && !dir);
+    CephFsHandle h =
+        new CephFsHandle(
+            this, path, fd, plan.directory(), plan.readable(), plan.write() && !plan.directory());
     open.add(h);
     return h;
   }

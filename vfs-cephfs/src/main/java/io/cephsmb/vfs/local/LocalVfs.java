@@ -190,44 +190,15 @@ public final class LocalVfs implements Vfs {
   @Override
   public VfsHandle open(VfsPath path, Set<OpenFlag> flags, int mode) throws VfsException {
     checkParents(path);
-    boolean wantDir = flags.contains(OpenFlag.DIRECTORY);
-    boolean create = flags.contains(OpenFlag.CREATE);
-    boolean excl = create && flags.contains(OpenFlag.EXCLUSIVE);
-    boolean read = flags.contains(OpenFlag.READ);
-    boolean write = flags.contains(OpenFlag.WRITE);
-    if (wantDir && flags.contains(OpenFlag.NON_DIRECTORY)) {
-      throw new VfsException(Errno.EINVAL, path, "DIRECTORY and NON_DIRECTORY");
-    }
-    if (flags.contains(OpenFlag.TRUNCATE) && !write) {
-      throw new VfsException(Errno.EINVAL, path, "TRUNCATE without WRITE");
-    }
-    VfsStat existing = excl ? null : lstatOrNull(path);
-    if (existing != null) {
-      if (existing.type() == FileType.SYMLINK) {
-        throw new VfsException(Errno.ELOOP, path, "is a symlink");
-      }
-      if (wantDir && existing.type() != FileType.DIRECTORY) {
-        throw new VfsException(Errno.ENOTDIR, path, "not a directory");
-      }
-      if (existing.type() == FileType.DIRECTORY
-          && (write || flags.contains(OpenFlag.NON_DIRECTORY))) {
-        throw new VfsException(Errno.EISDIR, path, "is a directory");
-      }
-    } else if (!create) {
-      throw new VfsException(Errno.ENOENT, path, "open");
-    }
-    boolean dir = wantDir || (existing != null && existing.type() == FileType.DIRECTORY);
+    VfsChecks.OpenPlan plan = VfsChecks.planOpen(path, flags, this::lstatOrNull);
     Path f = file(path);
     try {
-      if (dir) {
-        if (path.isRoot() && excl) {
-          throw new VfsException(Errno.EEXIST, path, "share root");
-        }
-        if (create && existing == null) {
+      if (plan.directory()) {
+        if (plan.mkdirFirst()) {
           try {
             Files.createDirectory(f, perms(mode));
           } catch (java.nio.file.FileAlreadyExistsException e) {
-            if (excl) {
+            if (plan.exclusive()) {
               throw e;
             }
           }
@@ -237,22 +208,22 @@ public final class LocalVfs implements Vfs {
       }
       Set<OpenOption> o = new HashSet<>();
       o.add(LinkOption.NOFOLLOW_LINKS);
-      if (read || !write) {
+      if (plan.readable()) {
         o.add(StandardOpenOption.READ);
       }
-      if (write) {
+      if (plan.write()) {
         o.add(StandardOpenOption.WRITE);
       }
-      if (excl) {
+      if (plan.exclusive()) {
         o.add(StandardOpenOption.CREATE_NEW);
-      } else if (create) {
+      } else if (plan.create()) {
         o.add(StandardOpenOption.CREATE);
       }
-      if (flags.contains(OpenFlag.TRUNCATE)) {
+      if (plan.truncate()) {
         o.add(StandardOpenOption.TRUNCATE_EXISTING);
       }
       FileChannel ch = FileChannel.open(f, o, perms(mode));
-      return new LocalHandle(this, path, f, ch, false, read || !write, write);
+      return new LocalHandle(this, path, f, ch, false, plan.readable(), plan.write());
     } catch (IOException e) {
       throw LocalErrors.of(e, path, "open");
     }
