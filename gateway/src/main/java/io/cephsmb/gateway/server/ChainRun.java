@@ -140,6 +140,14 @@ final class ChainRun {
 
   private void complete(
       RequestElement e, RequestContext rc, SmbSession session, Response r, PendingRequest p) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "{} {} mid {} -> {}",
+          ctx.channel().remoteAddress(),
+          e.command(),
+          e.header().messageId(),
+          r.isNone() ? "no response" : r.status());
+    }
     if (r.isNone()) {
       return;
     }
