@@ -81,7 +81,7 @@ public record Smb1NegotiateRequest(List<String> dialects) {
     out.writeZero(4); // Status
     out.writeByte(0x18); // Flags: case-insensitive, canonicalized paths
     out.writeShortLE(0xC853); // Flags2: Unicode, NT status, extended security, long names...
-    out.writeZero(HEADER_LENGTH - 9);
+    out.writeZero(HEADER_LENGTH - 12); // PIDHigh, SecurityFeatures, Reserved, TID, PIDLow, UID, MID
     out.writeByte(0); // WordCount
     int countAt = out.writerIndex();
     out.writeShortLE(0);

@@ -1,8 +1,8 @@
 package io.cephsmb.gateway.server;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * ResponseEncoder} (compound assembly and signing), {@link EncryptEncoder}, the 4-byte length
  * prefix.
  */
-final class SmbChannelInitializer extends ChannelInitializer<SocketChannel> {
+final class SmbChannelInitializer extends ChannelInitializer<Channel> {
   private final ServerContext server;
 
   SmbChannelInitializer(ServerContext server) {
@@ -23,7 +23,7 @@ final class SmbChannelInitializer extends ChannelInitializer<SocketChannel> {
   }
 
   @Override
-  protected void initChannel(SocketChannel ch) {
+  protected void initChannel(Channel ch) {
     SmbConnection connection = new SmbConnection(server);
     ChannelPipeline p = ch.pipeline();
     p.addLast(
