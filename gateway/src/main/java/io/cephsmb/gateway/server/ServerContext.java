@@ -23,6 +23,8 @@ public final class ServerContext {
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
   private final AtomicLong sessionIds;
+  private final java.util.concurrent.atomic.AtomicInteger treeIds =
+      new java.util.concurrent.atomic.AtomicInteger(1);
   private final NtlmServerConfig ntlmConfig;
 
   /**
@@ -93,6 +95,19 @@ public final class ServerContext {
   /** A new SessionId, never 0 or all ones. */
   long nextSessionId() {
     return sessionIds.getAndIncrement();
+  }
+
+  /**
+   * A new TreeId: unique on this server, so that a TreeId of another session or connection never
+   * names a tree of this one; never 0 or all ones.
+   */
+  int nextTreeId() {
+    int id = treeIds.getAndIncrement();
+    if (id == 0 || id == -1) {
+      treeIds.set(1);
+      return treeIds.getAndIncrement();
+    }
+    return id;
   }
 
   /** What NTLM says about the server. */

@@ -31,7 +31,6 @@ public final class SmbSession {
   private Smb2Cipher cipher;
   private Smb2NonceGenerator nonces;
   private final Map<Integer, TreeConnect> trees = new HashMap<>();
-  private int nextTreeId = 1;
 
   SmbSession(long sessionId) {
     this.sessionId = sessionId;
@@ -172,8 +171,8 @@ public final class SmbSession {
     return trees.get(treeId);
   }
 
-  TreeConnect addTree(ShareDefinition share, boolean ipc, boolean encrypt, int maximalAccess) {
-    int id = nextTreeId++;
+  TreeConnect addTree(
+      int id, ShareDefinition share, boolean ipc, boolean encrypt, int maximalAccess) {
     TreeConnect t = new TreeConnect(id, share, ipc, encrypt, maximalAccess);
     trees.put(id, t);
     return t;

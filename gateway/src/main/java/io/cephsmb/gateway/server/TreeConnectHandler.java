@@ -57,7 +57,7 @@ final class TreeConnectHandler implements CommandHandler {
     }
     boolean treeEncrypt = encrypt && smb3 && session.canEncrypt();
     int access = share.readOnly() ? READ_ACCESS : FULL_ACCESS;
-    TreeConnect tree = session.addTree(share, ipc, treeEncrypt, access);
+    TreeConnect tree = session.addTree(c.server().nextTreeId(), share, ipc, treeEncrypt, access);
     rc.treeConnected(tree);
     int flags =
         (ipc
