@@ -329,6 +329,36 @@ class DispatcherTest {
     }
   }
 
+  @Test
+  void reauthenticationKeepsTheSessionForTheSameUserOnly() {
+    try (EmbeddedServer s = new EmbeddedServer()) {
+      Smb2TestClient c = new Smb2TestClient(s).ready("share");
+      long id = c.sessionId;
+      int tree = c.treeId;
+      assertEquals(NtStatus.SUCCESS, c.login("ALICE", TestServers.PASSWORD, 1));
+      assertEquals(id, c.sessionId);
+      c.treeId = tree;
+      assertEquals(
+          NtStatus.SUCCESS,
+          c.call(c.request(Smb2Command.TREE_DISCONNECT, TREE_DISCONNECT)).status());
+      assertEquals(NtStatus.ACCESS_DENIED, c.login("bob", "Bobs-Password", 1));
+      assertEquals(NtStatus.LOGON_FAILURE, c.login(TestServers.USER, "wrong", 1));
+      // failed re-authentications leave the session alive
+      assertEquals(NtStatus.SUCCESS, c.treeConnect("share"));
+    }
+  }
+
+  @Test
+  void guestLogonIsFlaggedAndUnsigned() {
+    try (EmbeddedServer s = new EmbeddedServer(b -> b.guestAccount("guest"), Map.of())) {
+      Smb2TestClient c = negotiated(s);
+      assertEquals(NtStatus.SUCCESS, c.login("guest", "", 1));
+      assertEquals(io.cephsmb.gateway.mssmb2.Smb2SessionSetupResponse.IS_GUEST, c.sessionFlags);
+      assertEquals(NtStatus.SUCCESS, c.treeConnect("share"));
+      assertFalse(c.call(c.request(Smb2Command.ECHO, ECHO)).header().isSigned());
+    }
+  }
+
   // --- async and CANCEL ---------------------------------------------------------------------
 
   @Test

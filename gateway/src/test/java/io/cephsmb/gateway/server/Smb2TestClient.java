@@ -55,6 +55,7 @@ final class Smb2TestClient {
   long sessionId;
   int treeId;
   Smb2Signer signer;
+  int sessionFlags;
 
   Smb2TestClient(Transport transport) {
     this.transport = transport;
@@ -171,6 +172,8 @@ final class Smb2TestClient {
     byte[] mic = ntlm.security().sign(NegTokenInit.mechTypeList(mechs));
     Reply r2 = call(sessionSetup(securityMode, new NegTokenResp(null, null, auth, mic).encode()));
     if (r2.status() == NtStatus.SUCCESS) {
+      sessionFlags =
+          Smb2SessionSetupResponse.decode(Unpooled.wrappedBuffer(r2.message())).sessionFlags();
       signer = new Smb2Signer(Smb2SigningAlgorithm.HMAC_SHA256, ntlm.exportedSessionKey());
     }
     return r2.status();

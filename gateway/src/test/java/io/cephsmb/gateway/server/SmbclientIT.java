@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SmbclientIT {
   private static SmbServer server;
   private static SmbServer signingServer;
+  private static SmbServer openServer;
+  private static SmbServer encryptingServer;
 
   @BeforeAll
   static void start() throws InterruptedException {
@@ -33,6 +35,8 @@ class SmbclientIT {
         "smbclient is not installed (scripts/setup installs it)");
     server = TestServers.start(b -> {});
     signingServer = TestServers.start(b -> b.signingRequired(true));
+    openServer = TestServers.start(b -> b.allowAnonymous(true).guestAccount("guest"));
+    encryptingServer = TestServers.start(b -> b.encryptData(true));
   }
 
   @AfterAll
@@ -42,6 +46,12 @@ class SmbclientIT {
     }
     if (signingServer != null) {
       signingServer.close();
+    }
+    if (openServer != null) {
+      openServer.close();
+    }
+    if (encryptingServer != null) {
+      encryptingServer.close();
     }
   }
 
@@ -113,11 +123,40 @@ class SmbclientIT {
     assertEquals(0, r.exit(), r.output());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"SMB3_00", "SMB3_02", "SMB3_11"})
+  void connectsWhenTheServerEncryptsEverySession(String dialect) throws Exception {
+    Result r = smbclient(encryptingServer, "share", login(), "-m", dialect);
+    assertEquals(0, r.exit(), r.output());
+  }
+
+  @Test
+  void encryptingServerRefusesSmb2() throws Exception {
+    Result r = smbclient(encryptingServer, "share", login(), "-m", "SMB2_10");
+    assertNotEquals(0, r.exit(), r.output());
+    assertTrue(r.output().contains("NT_STATUS_ACCESS_DENIED"), r.output());
+  }
+
   @Test
   void refusesAnEncryptedShareToSmb2() throws Exception {
     Result r = smbclient(server, "secure", login(), "-m", "SMB2_10");
     assertNotEquals(0, r.exit(), r.output());
     assertTrue(r.output().contains("NT_STATUS_ACCESS_DENIED"), r.output());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SMB2_10", "SMB3_11"})
+  void anonymousLogonWhenAllowed(String dialect) throws Exception {
+    Result r = smbclient(openServer, "IPC$", "%", "-N", "-m", dialect);
+    assertEquals(0, r.exit(), r.output());
+    Result refused = smbclient(server, "IPC$", "%", "-N", "-m", dialect);
+    assertNotEquals(0, refused.exit(), refused.output());
+  }
+
+  @Test
+  void guestLogon() throws Exception {
+    Result r = smbclient(openServer, "share", "guest%", "-m", "SMB3_11");
+    assertEquals(0, r.exit(), r.output());
   }
 
   @Test

@@ -11,7 +11,10 @@ final class TestServers {
 
   /** The users of every test server. */
   static InMemoryUserDirectory users() {
-    return new InMemoryUserDirectory().add(USER, PASSWORD).add("guest", "");
+    return new InMemoryUserDirectory()
+        .add(USER, PASSWORD)
+        .add("bob", "Bobs-Password")
+        .add("guest", "");
   }
 
   /** The shares: "share", a read-only "ro" and an encrypted "secure". */
