@@ -14,9 +14,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * [MS-SMB2] 3.3.5.15 Receiving an SMB2 IOCTL Request, for now only FSCTL_VALIDATE_NEGOTIATE_INFO
  * (3.3.5.15.12): the client's view of its NEGOTIATE must match what the server recorded, or the
- * connection is dropped; the answer repeats the server's side. Every other control code is
- * STATUS_NOT_SUPPORTED until the file service adds its FSCTLs (pipe transceive, DFS referrals, copy
- * chunk, sparse files, ...).
+ * connection is dropped (also for 3.1.1 and a MaxOutputResponse below 24 bytes); the answer repeats
+ * the server's side. Every other control code is STATUS_NOT_SUPPORTED until the file service adds
+ * its FSCTLs (pipe transceive, DFS referrals, copy chunk, sparse files, ...).
  */
 final class IoctlHandler implements CommandHandler {
   @Override
@@ -33,9 +33,11 @@ final class IoctlHandler implements CommandHandler {
     if (c.dialect() == Smb2Dialect.SMB_3_1_1) {
       return Response.drop(); // 3.1.1 protects the negotiate with the preauth hash instead
     }
-    if (!req.fileId().isAny()
-        || Integer.compareUnsigned(req.maxOutputResponse(), ValidateNegotiateInfo.Response.LENGTH)
-            < 0) {
+    if (Integer.compareUnsigned(req.maxOutputResponse(), ValidateNegotiateInfo.Response.LENGTH)
+        < 0) {
+      return Response.drop();
+    }
+    if (!req.fileId().isAny()) {
       return Response.error(NtStatus.INVALID_PARAMETER);
     }
     ByteBuf in = Unpooled.wrappedBuffer(req.input());

@@ -359,6 +359,50 @@ class DispatcherTest {
     }
   }
 
+  @Test
+  void validateNegotiateInfo() {
+    for (boolean honest : new boolean[] {true, false}) {
+      try (EmbeddedServer s = new EmbeddedServer()) {
+        Smb2TestClient c = new Smb2TestClient(s).ready("IPC$");
+        ByteBuf in = Unpooled.buffer();
+        new io.cephsmb.gateway.mssmb2.ValidateNegotiateInfo.Request(
+                0, new byte[16], 1, honest ? List.of(0x0202, 0x0210) : List.of(0x0210))
+            .encode(in);
+        byte[] input = io.netty.buffer.ByteBufUtil.getBytes(in);
+        byte[] ioctl =
+            c.sign(
+                c.request(
+                    Smb2Command.IOCTL,
+                    b ->
+                        new Smb2IoctlRequest(
+                                Smb2IoctlRequest.FSCTL_VALIDATE_NEGOTIATE_INFO,
+                                Smb2FileId.ANY,
+                                input,
+                                0,
+                                new byte[0],
+                                24,
+                                Smb2IoctlRequest.FLAG_IS_FSCTL)
+                            .encode(b)));
+        List<Smb2TestClient.Reply> r = c.exchange(ioctl);
+        if (!honest) {
+          assertNull(r);
+          continue;
+        }
+        assertEquals(NtStatus.SUCCESS, r.get(0).status());
+        assertTrue(r.get(0).header().isSigned());
+        byte[] out =
+            io.cephsmb.gateway.mssmb2.Smb2IoctlResponse.decode(
+                    Unpooled.wrappedBuffer(r.get(0).message()))
+                .output();
+        io.cephsmb.gateway.mssmb2.ValidateNegotiateInfo.Response v =
+            io.cephsmb.gateway.mssmb2.ValidateNegotiateInfo.Response.decode(
+                Unpooled.wrappedBuffer(out));
+        assertEquals(0x0210, v.dialect());
+        assertEquals(1, v.securityMode());
+      }
+    }
+  }
+
   // --- async and CANCEL ---------------------------------------------------------------------
 
   @Test
