@@ -117,7 +117,7 @@ public record SmbServerConfig(
             Smb2SigningAlgorithm.AES_CMAC,
             Smb2SigningAlgorithm.HMAC_SHA256);
     private boolean leasing;
-    private int maxCredits = 512;
+    private int maxCredits = 8192;
     private int maxAsyncRequests = 256;
     private String netbiosName = "CEPHSMB";
     private String domainName = "WORKGROUP";
