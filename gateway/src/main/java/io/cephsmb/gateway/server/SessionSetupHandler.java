@@ -38,6 +38,9 @@ final class SessionSetupHandler implements CommandHandler {
   /** The mechanisms offered, in the server's order of preference. */
   static final List<String> MECHANISMS = List.of(Oid.NTLMSSP);
 
+  /** The most sessions (authenticated or not) one connection may hold. */
+  static final int MAX_SESSIONS_PER_CONNECTION = 128;
+
   private static final long LOOKUP_TIMEOUT_SECONDS = 30;
 
   @Override
@@ -50,6 +53,9 @@ final class SessionSetupHandler implements CommandHandler {
     boolean v311 = c.dialect() == Smb2Dialect.SMB_3_1_1;
     SmbSession s;
     if (rc.header().sessionId() == 0) {
+      if (c.sessionCount() >= MAX_SESSIONS_PER_CONNECTION) {
+        return done(Response.error(NtStatus.INSUFFICIENT_RESOURCES));
+      }
       s = new SmbSession(c.server().nextSessionId());
       s.preauthHash(c.preauthHash());
       c.addSession(s);
@@ -76,6 +82,9 @@ final class SessionSetupHandler implements CommandHandler {
   private static Response after(
       RequestContext rc, SmbSession s, SpnegoAcceptor acceptor, byte[] out, int clientMode) {
     SmbConnection c = rc.connection();
+    if (s.state() == SessionState.CLOSED) {
+      return Response.error(NtStatus.USER_SESSION_DELETED); // logged off or connection gone
+    }
     boolean firstAuth = s.state() == SessionState.IN_PROGRESS;
     switch (acceptor.state()) {
       case IN_PROGRESS:

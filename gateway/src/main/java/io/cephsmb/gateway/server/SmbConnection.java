@@ -132,6 +132,10 @@ public final class SmbConnection {
     return sessions.get(sessionId);
   }
 
+  int sessionCount() {
+    return sessions.size();
+  }
+
   void addSession(SmbSession s) {
     sessions.put(s.sessionId(), s);
   }

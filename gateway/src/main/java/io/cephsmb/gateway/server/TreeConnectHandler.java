@@ -20,6 +20,9 @@ final class TreeConnectHandler implements CommandHandler {
   /** Read, read attributes, read EA, execute, synchronize, read control. */
   static final int READ_ACCESS = 0x001200A9;
 
+  /** The most tree connects one session may hold. */
+  static final int MAX_TREES_PER_SESSION = 1024;
+
   private static final ShareDefinition IPC =
       new ShareDefinition("IPC$", "", "IPC Service", false, false, false);
 
@@ -49,6 +52,9 @@ final class TreeConnectHandler implements CommandHandler {
     SmbSession session = rc.session();
     if (session.state() != SessionState.VALID) {
       return Response.error(NtStatus.USER_SESSION_DELETED);
+    }
+    if (session.treeCount() >= MAX_TREES_PER_SESSION) {
+      return Response.error(NtStatus.INSUFFICIENT_RESOURCES);
     }
     boolean smb3 = c.dialect().isSmb3();
     boolean encrypt = !ipc && (share.encryptData() || config.encryptData());

@@ -403,6 +403,24 @@ class DispatcherTest {
     }
   }
 
+  @Test
+  void sessionsPerConnectionAreBounded() {
+    try (EmbeddedServer s = new EmbeddedServer()) {
+      Smb2TestClient c = negotiated(s);
+      byte[] token =
+          io.cephsmb.gateway.msspng.SpnegoInitToken.encode(
+              io.cephsmb.gateway.msspng.NegTokenInit.of(
+                  List.of(io.cephsmb.gateway.msspng.Oid.NTLMSSP),
+                  new io.cephsmb.gateway.msnlmp.NtlmSpnegoTestClient().negotiate(),
+                  null,
+                  null));
+      for (int i = 0; i < SessionSetupHandler.MAX_SESSIONS_PER_CONNECTION; i++) {
+        assertEquals(NtStatus.MORE_PROCESSING_REQUIRED, c.call(c.sessionSetup(1, token)).status());
+      }
+      assertEquals(NtStatus.INSUFFICIENT_RESOURCES, c.call(c.sessionSetup(1, token)).status());
+    }
+  }
+
   // --- async and CANCEL ---------------------------------------------------------------------
 
   @Test

@@ -56,6 +56,8 @@ final class Smb2TestClient {
   int treeId;
   Smb2Signer signer;
   int sessionFlags;
+  int dialect = 0x0210;
+  io.cephsmb.gateway.crypto.Smb2SessionKeys keys;
 
   Smb2TestClient(Transport transport) {
     this.transport = transport;
@@ -144,13 +146,26 @@ final class Smb2TestClient {
 
   /** NEGOTIATE offering 2.0.2 and 2.1. */
   Reply negotiate(int securityMode) {
-    return call(
-        request(
-            Smb2Command.NEGOTIATE,
-            b ->
-                new Smb2NegotiateRequest(
-                        List.of(0x0202, 0x0210), securityMode, 0, new byte[16], List.of())
-                    .encode(b)));
+    return negotiate(securityMode, 0, List.of(0x0202, 0x0210));
+  }
+
+  /** NEGOTIATE offering {@code dialects} (no 3.1.1: no contexts); keeps the dialect. */
+  Reply negotiate(int securityMode, int capabilities, List<Integer> dialects) {
+    Reply r =
+        call(
+            request(
+                Smb2Command.NEGOTIATE,
+                b ->
+                    new Smb2NegotiateRequest(
+                            dialects, securityMode, capabilities, new byte[16], List.of())
+                        .encode(b)));
+    if (r.status() == NtStatus.SUCCESS) {
+      dialect =
+          io.cephsmb.gateway.mssmb2.Smb2NegotiateResponse.decode(
+                  Unpooled.wrappedBuffer(r.message()))
+              .dialectRevision();
+    }
+    return r;
   }
 
   /** Logs on with NTLMv2 in SPNEGO; keeps the SessionId and a signer. */
@@ -174,7 +189,17 @@ final class Smb2TestClient {
     if (r2.status() == NtStatus.SUCCESS) {
       sessionFlags =
           Smb2SessionSetupResponse.decode(Unpooled.wrappedBuffer(r2.message())).sessionFlags();
-      signer = new Smb2Signer(Smb2SigningAlgorithm.HMAC_SHA256, ntlm.exportedSessionKey());
+      if (dialect >= 0x0300) {
+        keys =
+            io.cephsmb.gateway.crypto.Smb2KeyDerivation.derive(
+                io.cephsmb.gateway.crypto.Smb2Dialect.fromRevision(dialect),
+                io.cephsmb.gateway.crypto.Smb2Cipher.AES_128_CCM,
+                ntlm.exportedSessionKey(),
+                null);
+        signer = new Smb2Signer(Smb2SigningAlgorithm.AES_CMAC, keys.signingKey());
+      } else {
+        signer = new Smb2Signer(Smb2SigningAlgorithm.HMAC_SHA256, ntlm.exportedSessionKey());
+      }
     }
     return r2.status();
   }
