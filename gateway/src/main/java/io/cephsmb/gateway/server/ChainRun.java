@@ -38,6 +38,8 @@ final class ChainRun {
   private int index;
   private NtStatus prevStatus = NtStatus.SUCCESS;
   private Smb2FileId prevFileId;
+  private long prevSessionId;
+  private int prevTreeId;
   private boolean disconnect;
 
   ChainRun(ChannelHandlerContext ctx, SmbConnection connection, RequestChain chain) {
@@ -60,6 +62,14 @@ final class ChainRun {
 
   /** Runs one request; false when its handler has not finished yet. */
   private boolean runElement(RequestElement e) {
+    if (index > 0 && e.header().isRelated()) {
+      e.inherit(prevSessionId, prevTreeId);
+    }
+    if (!chain.encrypted() && !e.signatureChecked()) {
+      SignatureVerifier.check(connection, e); // its session may have become valid in this chain
+    }
+    prevSessionId = e.sessionId();
+    prevTreeId = e.treeId();
     Admission a = Admission.check(connection, chain, e, index, prevStatus);
     if (a.response() != null) {
       complete(e, null, a.session(), a.response(), null);
@@ -174,6 +184,12 @@ final class ChainRun {
       disconnect = true;
     }
     prevStatus = r.status();
+    if (rc != null && rc.newSession() != null) {
+      prevSessionId = rc.newSession().sessionId();
+    }
+    if (rc != null && rc.newTree() != null) {
+      prevTreeId = rc.newTree().treeId();
+    }
     Smb2FileId used = fileIdOf(e);
     if (rc != null && rc.createdFileId() != null) {
       prevFileId = rc.createdFileId();

@@ -13,10 +13,11 @@ import io.netty.buffer.ByteBuf;
 final class RequestElement {
   private final Smb2Header header;
   private final ByteBuf message;
-  private final long sessionId;
-  private final int treeId;
+  private long sessionId;
+  private int treeId;
   private NtStatus rejection;
   private boolean signatureFailed;
+  private boolean signatureChecked;
 
   RequestElement(Smb2Header header, ByteBuf message, long sessionId, int treeId) {
     this.header = header;
@@ -49,6 +50,16 @@ final class RequestElement {
     return treeId;
   }
 
+  /**
+   * For a related request: the SessionId and TreeId the previous request used or created
+   * (3.3.5.2.7.2), which may differ from the header's when the previous one was a SESSION_SETUP or
+   * TREE_CONNECT.
+   */
+  void inherit(long previousSessionId, int previousTreeId) {
+    sessionId = previousSessionId;
+    treeId = previousTreeId;
+  }
+
   /** The status a check before dispatch answered this request with, or null. */
   NtStatus rejection() {
     return rejection;
@@ -63,6 +74,15 @@ final class RequestElement {
 
   boolean signatureFailed() {
     return signatureFailed;
+  }
+
+  /** Whether the signature rules were applied against a valid session. */
+  boolean signatureChecked() {
+    return signatureChecked;
+  }
+
+  void signatureChecked(boolean checked) {
+    signatureChecked = checked;
   }
 
   void failSignature() {

@@ -11,8 +11,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * verified (in constant time, by {@link io.cephsmb.gateway.crypto.Smb2Signer}); an unsigned request
  * of a session that requires signing is refused. Both are answered STATUS_ACCESS_DENIED. Requests
  * that came encrypted, NEGOTIATE and SESSION_SETUP (the handler deals with re-authentication) are
- * not checked here; requests of unknown sessions are left to the dispatcher. The range checked is
- * the request up to NextCommand, padding included.
+ * not checked here; requests of unknown or not yet valid sessions are checked again by the
+ * dispatcher right before they run. The range checked is the request up to NextCommand, padding
+ * included.
  */
 final class SignatureVerifier extends ChannelInboundHandlerAdapter {
   private final SmbConnection connection;
@@ -27,14 +28,19 @@ final class SignatureVerifier extends ChannelInboundHandlerAdapter {
       RequestChain chain = (RequestChain) msg;
       if (!chain.encrypted()) {
         for (RequestElement e : chain.elements()) {
-          check(e);
+          check(connection, e);
         }
       }
     }
     ctx.fireChannelRead(msg);
   }
 
-  private void check(RequestElement e) {
+  /**
+   * Checks one request against the session it uses. The dispatcher calls it again for requests that
+   * could not be checked on arrival (their session was not valid yet, e.g. a request in the same
+   * compound as the final SESSION_SETUP, or one related to it).
+   */
+  static void check(SmbConnection connection, RequestElement e) {
     Smb2Command cmd = e.command();
     if (e.rejection() != null
         || cmd == null
@@ -44,8 +50,9 @@ final class SignatureVerifier extends ChannelInboundHandlerAdapter {
     }
     SmbSession s = connection.session(e.sessionId());
     if (s == null || s.state() != SessionState.VALID) {
-      return;
+      return; // the dispatcher checks again if the session becomes valid before this runs
     }
+    e.signatureChecked(true);
     if (e.header().isSigned()) {
       if (s.signer() == null) {
         return; // guest and anonymous sessions have no key; the signature cannot mean anything

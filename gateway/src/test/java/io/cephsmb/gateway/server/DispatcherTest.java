@@ -125,6 +125,77 @@ class DispatcherTest {
     }
   }
 
+  @Test
+  void relatedRequestsUseTheTreeConnectedBeforeThem() {
+    try (EmbeddedServer s = new EmbeddedServer()) {
+      Smb2TestClient c = new Smb2TestClient(s).ready("share");
+      byte[] connect = c.treeConnectRequest("ro");
+      byte[] related =
+          Smb2TestClient.request(
+              Smb2Command.TREE_DISCONNECT,
+              c.nextMessageId++,
+              -1L,
+              -1,
+              Smb2Header.FLAG_RELATED_OPERATIONS,
+              1,
+              TREE_DISCONNECT);
+      List<Smb2TestClient.Reply> r = c.exchange(Smb2TestClient.compound(connect, related));
+      assertEquals(NtStatus.SUCCESS, r.get(0).status());
+      assertEquals(NtStatus.SUCCESS, r.get(1).status());
+      assertEquals(r.get(0).header().treeId(), r.get(1).header().treeId());
+      assertEquals(c.sessionId, r.get(1).header().sessionId());
+      // the share tree from ready() is untouched, the new one is gone
+      assertNotEquals(c.treeId, r.get(1).header().treeId());
+      c.treeId = r.get(1).header().treeId();
+      assertEquals(
+          NtStatus.NETWORK_NAME_DELETED,
+          c.call(c.request(Smb2Command.TREE_DISCONNECT, TREE_DISCONNECT)).status());
+    }
+  }
+
+  @Test
+  void unsignedRequestRelatedToTheFinalSessionSetupIsRefused() {
+    try (EmbeddedServer s = new EmbeddedServer()) {
+      Smb2TestClient c = negotiated(s);
+      io.cephsmb.gateway.msnlmp.NtlmSpnegoTestClient ntlm =
+          new io.cephsmb.gateway.msnlmp.NtlmSpnegoTestClient();
+      List<String> mechs = List.of(io.cephsmb.gateway.msspng.Oid.NTLMSSP);
+      Smb2TestClient.Reply r1 =
+          c.call(
+              c.sessionSetup(
+                  2,
+                  io.cephsmb.gateway.msspng.SpnegoInitToken.encode(
+                      io.cephsmb.gateway.msspng.NegTokenInit.of(
+                          mechs, ntlm.negotiate(), null, null))));
+      c.sessionId = r1.header().sessionId();
+      byte[] challenge =
+          io.cephsmb.gateway.msspng.NegTokenResp.decode(
+                  io.cephsmb.gateway.mssmb2.Smb2SessionSetupResponse.decode(
+                          Unpooled.wrappedBuffer(r1.message()))
+                      .securityBuffer())
+              .responseToken();
+      byte[] auth = ntlm.authenticate(challenge, TestServers.USER, "W", TestServers.PASSWORD);
+      byte[] mic = ntlm.security().sign(io.cephsmb.gateway.msspng.NegTokenInit.mechTypeList(mechs));
+      byte[] last =
+          c.sessionSetup(
+              2, new io.cephsmb.gateway.msspng.NegTokenResp(null, null, auth, mic).encode());
+      byte[] smuggled =
+          Smb2TestClient.request(
+              Smb2Command.TREE_CONNECT,
+              c.nextMessageId++,
+              -1L,
+              -1,
+              Smb2Header.FLAG_RELATED_OPERATIONS,
+              1,
+              b ->
+                  new io.cephsmb.gateway.mssmb2.Smb2TreeConnectRequest(0, "\\\\x\\share", List.of())
+                      .encode(b));
+      List<Smb2TestClient.Reply> r = c.exchange(Smb2TestClient.compound(last, smuggled));
+      assertEquals(NtStatus.SUCCESS, r.get(0).status());
+      assertEquals(NtStatus.ACCESS_DENIED, r.get(1).status());
+    }
+  }
+
   // --- credits ------------------------------------------------------------------------------
 
   @Test
