@@ -124,7 +124,9 @@ final class ChainRun {
                               if (timer != null) {
                                 timer.cancel(false);
                               }
-                              connection.removePending(p);
+                              if (track) {
+                                connection.removePending(p);
+                              }
                               complete(e, rc, a.session(), r, p);
                               index++;
                               run();
