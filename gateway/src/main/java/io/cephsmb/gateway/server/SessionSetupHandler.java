@@ -99,11 +99,10 @@ final class SessionSetupHandler implements CommandHandler {
         s.acceptor(null);
         return complete(rc, s, acceptor.mechanism(), out, clientMode);
       default:
-        s.acceptor(null);
-        if (firstAuth) {
-          s.transition(SessionState.CLOSED);
-          c.removeSession(s);
-        }
+        // A failed logon removes the session, also when it was a re-authentication (as Windows
+        // and Samba do; smbtorture smb2.session.reauth6).
+        s.transition(SessionState.CLOSED);
+        c.removeSession(s);
         return Response.error(NtStatus.LOGON_FAILURE);
     }
   }

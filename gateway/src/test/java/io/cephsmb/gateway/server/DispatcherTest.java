@@ -401,7 +401,7 @@ class DispatcherTest {
   }
 
   @Test
-  void reauthenticationKeepsTheSessionForTheSameUserOnly() {
+  void reauthentication() {
     try (EmbeddedServer s = new EmbeddedServer()) {
       Smb2TestClient c = new Smb2TestClient(s).ready("share");
       long id = c.sessionId;
@@ -413,9 +413,10 @@ class DispatcherTest {
           NtStatus.SUCCESS,
           c.call(c.request(Smb2Command.TREE_DISCONNECT, TREE_DISCONNECT)).status());
       assertEquals(NtStatus.ACCESS_DENIED, c.login("bob", "Bobs-Password", 1));
-      assertEquals(NtStatus.LOGON_FAILURE, c.login(TestServers.USER, "wrong", 1));
-      // failed re-authentications leave the session alive
       assertEquals(NtStatus.SUCCESS, c.treeConnect("share"));
+      // a failed re-authentication ends the session
+      assertEquals(NtStatus.LOGON_FAILURE, c.login(TestServers.USER, "wrong", 1));
+      assertEquals(NtStatus.USER_SESSION_DELETED, c.call(c.treeConnectRequest("share")).status());
     }
   }
 
