@@ -1,0 +1,111 @@
+package io.cephsmb.gateway.mssmb2;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * [MS-ERREF] 2.3.1 the NTSTATUS values the server sends, as one table: the name without its {@code
+ * STATUS_} prefix and the raw 32-bit code beside it.
+ */
+public enum NtStatus {
+  /** The operation completed successfully. */
+  SUCCESS(0x00000000),
+  /** The operation that was requested is pending completion (interim responses). */
+  PENDING(0x00000103),
+  /** The data was too large to fit into the specified buffer. */
+  BUFFER_OVERFLOW(0x80000005),
+  /** No more files were found which match the file specification. */
+  NO_MORE_FILES(0x80000006),
+  /** The requested operation is not implemented. */
+  NOT_IMPLEMENTED(0xC0000002),
+  /** The specified information class is not valid. */
+  INVALID_INFO_CLASS(0xC0000003),
+  /** An invalid HANDLE was specified. */
+  INVALID_HANDLE(0xC0000008),
+  /** An invalid parameter was passed to a service or function. */
+  INVALID_PARAMETER(0xC000000D),
+  /** The specified request is not a valid operation for the target device. */
+  INVALID_DEVICE_REQUEST(0xC0000010),
+  /** The end-of-file marker has been reached. */
+  END_OF_FILE(0xC0000011),
+  /** The SMB layer needs another leg of the authentication exchange. */
+  MORE_PROCESSING_REQUIRED(0xC0000016),
+  /** A process has requested access to an object but has not been granted those access rights. */
+  ACCESS_DENIED(0xC0000022),
+  /** The buffer is too small to contain the entry. */
+  BUFFER_TOO_SMALL(0xC0000023),
+  /** The object name is not found. */
+  OBJECT_NAME_NOT_FOUND(0xC0000034),
+  /** The path does not exist. */
+  OBJECT_PATH_NOT_FOUND(0xC000003A),
+  /** The specified account does not exist. */
+  NO_SUCH_USER(0xC0000064),
+  /** The user name or password is incorrect. */
+  LOGON_FAILURE(0xC000006D),
+  /** The referenced account is currently disabled. */
+  ACCOUNT_DISABLED(0xC0000072),
+  /** Insufficient system resources exist to complete the API. */
+  INSUFFICIENT_RESOURCES(0xC000009A),
+  /** The request is not supported. */
+  NOT_SUPPORTED(0xC00000BB),
+  /** The network responded incorrectly (failed FSCTL_VALIDATE_NEGOTIATE_INFO). */
+  INVALID_NETWORK_RESPONSE(0xC00000C3),
+  /** The specified network name is no longer available (unknown or disconnected TreeId). */
+  NETWORK_NAME_DELETED(0xC00000C9),
+  /** Network access is denied. */
+  NETWORK_ACCESS_DENIED(0xC00000CA),
+  /** The specified share name cannot be found on the remote server. */
+  BAD_NETWORK_NAME(0xC00000CC),
+  /** No more connections can be made to this remote computer at this time. */
+  REQUEST_NOT_ACCEPTED(0xC00000D0),
+  /** An internal error occurred. */
+  INTERNAL_ERROR(0xC00000E5),
+  /** The I/O request was canceled. */
+  CANCELLED(0xC0000120),
+  /** An I/O request other than close was performed on a file after it was closed. */
+  FILE_CLOSED(0xC0000128),
+  /** The remote user session has been deleted. */
+  USER_SESSION_DELETED(0xC0000203),
+  /** The requested object was not found. */
+  NOT_FOUND(0xC0000225),
+  /** The client session has expired; the client must re-authenticate. */
+  NETWORK_SESSION_EXPIRED(0xC000035C),
+  /** The file is temporarily unavailable. */
+  FILE_NOT_AVAILABLE(0xC0000467),
+  /** No preauthentication integrity hash algorithm in common. */
+  SMB_NO_PREAUTH_INTEGRITY_HASH_OVERLAP(0xC05D0000);
+
+  private static final Map<Integer, NtStatus> BY_CODE = new HashMap<>();
+
+  static {
+    for (NtStatus s : values()) {
+      BY_CODE.put(s.code, s);
+    }
+  }
+
+  private final int code;
+
+  NtStatus(int code) {
+    this.code = code;
+  }
+
+  /** The 32-bit NTSTATUS value. */
+  public int code() {
+    return code;
+  }
+
+  /** The name as clients print it, e.g. {@code NT_STATUS_LOGON_FAILURE}. */
+  public String ntName() {
+    return "NT_STATUS_" + name();
+  }
+
+  /** Whether the severity bits say error (0xC...). */
+  public boolean isError() {
+    return (code >>> 30) == 3;
+  }
+
+  /** The status for a raw code, or null when it is not in the table. */
+  public static NtStatus fromCode(int code) {
+    return BY_CODE.get(code);
+  }
+}

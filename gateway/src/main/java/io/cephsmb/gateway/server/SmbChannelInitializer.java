@@ -1,0 +1,45 @@
+package io.cephsmb.gateway.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline of one connection, each handler with one job. Inbound, in order: idle detection,
+ * {@link FrameDecoder} (Direct TCP framing), {@link Smb1NegotiateHandler}, {@link DecryptHandler},
+ * {@link CompoundSplitter}, {@link CreditChecker}, {@link SignatureVerifier}, {@link Dispatcher},
+ * {@link ConnectionGuard}. Outbound (from the dispatcher towards the socket): {@link
+ * ResponseEncoder} (compound assembly and signing), {@link EncryptEncoder}, the 4-byte length
+ * prefix.
+ */
+final class SmbChannelInitializer extends ChannelInitializer<Channel> {
+  private final ServerContext server;
+
+  SmbChannelInitializer(ServerContext server) {
+    this.server = server;
+  }
+
+  @Override
+  protected void initChannel(Channel ch) {
+    SmbConnection connection = new SmbConnection(server);
+    ChannelPipeline p = ch.pipeline();
+    p.addLast(
+        "idle",
+        new IdleStateHandler(
+            0, 0, server.config().idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    p.addLast("frame-encoder", new LengthFieldPrepender(4));
+    p.addLast("encrypt", new EncryptEncoder());
+    p.addLast("response-encoder", new ResponseEncoder());
+    p.addLast("frame-decoder", new FrameDecoder(server.config().maxFrameSize()));
+    p.addLast("smb1-negotiate", new Smb1NegotiateHandler(connection));
+    p.addLast("decrypt", new DecryptHandler(connection));
+    p.addLast("compound", new CompoundSplitter());
+    p.addLast("credits", new CreditChecker(connection));
+    p.addLast("signature", new SignatureVerifier(connection));
+    p.addLast("dispatcher", new Dispatcher(connection));
+    p.addLast("guard", new ConnectionGuard(connection));
+  }
+}

@@ -1,0 +1,201 @@
+package io.cephsmb.gateway.server;
+
+import io.cephsmb.gateway.crypto.PreauthIntegrity;
+import io.cephsmb.gateway.crypto.Smb2Cipher;
+import io.cephsmb.gateway.crypto.Smb2Dialect;
+import io.cephsmb.gateway.crypto.Smb2SigningAlgorithm;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * [MS-SMB2] 3.3.1.7 Connection: the negotiated parameters, the sessions, the credit window and the
+ * requests in flight of one TCP connection. Event-loop confined.
+ */
+public final class SmbConnection {
+  private final ServerContext server;
+  private ConnectionState state = ConnectionState.AWAITING_NEGOTIATE;
+  private Smb2Dialect dialect;
+  private Smb2Cipher cipher;
+  private Smb2SigningAlgorithm signingAlgorithm;
+  private byte[] preauthHash = PreauthIntegrity.initial();
+  private byte[] clientGuid = new byte[16];
+  private int clientSecurityMode;
+  private int clientCapabilities;
+  private List<Integer> clientDialects = List.of();
+  private int serverSecurityMode;
+  private int serverCapabilities;
+  private final Map<Long, SmbSession> sessions = new HashMap<>();
+  private final CreditWindow credits;
+  private final Map<Long, PendingRequest> pendingByMessageId = new HashMap<>();
+  private final Map<Long, PendingRequest> pendingByAsyncId = new HashMap<>();
+  private long nextAsyncId = 1;
+
+  SmbConnection(ServerContext server) {
+    this.server = server;
+    this.credits = new CreditWindow(server.config().maxCredits());
+  }
+
+  /** The server this connection belongs to. */
+  public ServerContext server() {
+    return server;
+  }
+
+  ConnectionState state() {
+    return state;
+  }
+
+  /** The one place the connection state changes; NEGOTIATED is final. */
+  void transition(ConnectionState to) {
+    if (state == ConnectionState.NEGOTIATED || to == ConnectionState.AWAITING_NEGOTIATE) {
+      throw new IllegalStateException("connection " + state + " -> " + to);
+    }
+    state = to;
+  }
+
+  /** Connection.Dialect, or null before negotiation. */
+  public Smb2Dialect dialect() {
+    return dialect;
+  }
+
+  /** Connection.CipherId (AES-128-CCM for 3.0/3.0.2), or null when no encryption. */
+  public Smb2Cipher cipher() {
+    return cipher;
+  }
+
+  /** The signing algorithm in force. */
+  public Smb2SigningAlgorithm signingAlgorithm() {
+    return signingAlgorithm;
+  }
+
+  /** Connection.SupportsMultiCredit: 2.1 and later with LARGE_MTU. */
+  public boolean supportsMultiCredit() {
+    return dialect != null && dialect != Smb2Dialect.SMB_2_0_2;
+  }
+
+  byte[] preauthHash() {
+    return preauthHash;
+  }
+
+  void preauthHash(byte[] h) {
+    preauthHash = h;
+  }
+
+  /** Records what the NEGOTIATE settled ([MS-SMB2] 3.3.5.4). */
+  void negotiated(
+      Smb2Dialect dialect,
+      Smb2Cipher cipher,
+      Smb2SigningAlgorithm signingAlgorithm,
+      byte[] clientGuid,
+      int clientSecurityMode,
+      int clientCapabilities,
+      List<Integer> clientDialects,
+      int serverSecurityMode,
+      int serverCapabilities) {
+    this.dialect = dialect;
+    this.cipher = cipher;
+    this.signingAlgorithm = signingAlgorithm;
+    this.clientGuid = clientGuid.clone();
+    this.clientSecurityMode = clientSecurityMode;
+    this.clientCapabilities = clientCapabilities;
+    this.clientDialects = List.copyOf(clientDialects);
+    this.serverSecurityMode = serverSecurityMode;
+    this.serverCapabilities = serverCapabilities;
+  }
+
+  byte[] clientGuid() {
+    return clientGuid.clone();
+  }
+
+  int clientSecurityMode() {
+    return clientSecurityMode;
+  }
+
+  int clientCapabilities() {
+    return clientCapabilities;
+  }
+
+  List<Integer> clientDialects() {
+    return clientDialects;
+  }
+
+  int serverSecurityMode() {
+    return serverSecurityMode;
+  }
+
+  int serverCapabilities() {
+    return serverCapabilities;
+  }
+
+  /** The session with this id on this connection, or null. */
+  SmbSession session(long sessionId) {
+    return sessions.get(sessionId);
+  }
+
+  int sessionCount() {
+    return sessions.size();
+  }
+
+  void addSession(SmbSession s) {
+    sessions.put(s.sessionId(), s);
+  }
+
+  void removeSession(SmbSession s) {
+    sessions.remove(s.sessionId());
+  }
+
+  /** Whether any session finished authentication (for the unauthenticated-connection timeout). */
+  boolean hasValidSession() {
+    for (SmbSession s : sessions.values()) {
+      if (s.state() == SessionState.VALID) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  CreditWindow credits() {
+    return credits;
+  }
+
+  void addPending(PendingRequest p) {
+    pendingByMessageId.put(p.messageId(), p);
+  }
+
+  void removePending(PendingRequest p) {
+    pendingByMessageId.remove(p.messageId());
+    if (p.asyncId() != 0) {
+      pendingByAsyncId.remove(p.asyncId());
+    }
+  }
+
+  /** Gives {@code p} an AsyncId; false when too many requests are already async. */
+  boolean makeAsync(PendingRequest p) {
+    if (pendingByAsyncId.size() >= server.config().maxAsyncRequests()) {
+      return false;
+    }
+    long id = nextAsyncId++;
+    p.asyncId(id);
+    pendingByAsyncId.put(id, p);
+    return true;
+  }
+
+  PendingRequest pendingByMessageId(long messageId) {
+    return pendingByMessageId.get(messageId);
+  }
+
+  PendingRequest pendingByAsyncId(long asyncId) {
+    return pendingByAsyncId.get(asyncId);
+  }
+
+  /** Cancels everything in flight (the connection is going away). */
+  void cancelAll() {
+    for (PendingRequest p : List.copyOf(pendingByMessageId.values())) {
+      p.cancel();
+    }
+    for (SmbSession s : List.copyOf(sessions.values())) {
+      s.transition(SessionState.CLOSED);
+    }
+    sessions.clear();
+  }
+}
