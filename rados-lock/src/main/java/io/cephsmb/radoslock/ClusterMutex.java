@@ -11,8 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The cluster mutex: a cls_lock exclusive lock on one RADOS object, held for a duration and renewed
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * from a holder that lost the lock.
  */
 public final class ClusterMutex implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(ClusterMutex.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterMutex.class);
 
   /** What the owner hears. Called on the timer thread; must not block. */
   public interface Listener {
@@ -140,7 +140,7 @@ public final class ClusterMutex implements AutoCloseable {
     try {
       Futures.join(tryAcquire());
     } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "lock attempt on " + oid + " failed", e);
+      LOG.debug("lock attempt on " + oid + " failed", e);
     }
   }
 
@@ -219,7 +219,7 @@ public final class ClusterMutex implements AutoCloseable {
       try {
         Futures.join(store.unlock(oid, name, cookie));
       } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "unlock of " + oid + " failed (it expires anyway)", e);
+        LOG.debug("unlock of " + oid + " failed (it expires anyway)", e);
       }
     }
   }

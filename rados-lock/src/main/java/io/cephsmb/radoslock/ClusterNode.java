@@ -11,8 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One gateway node's part in the cluster: {@link Membership} (join, heartbeat, watch), the {@link
@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * stop serving and may come back only with a new RADOS client (a new address) as a new incarnation.
  */
 public final class ClusterNode implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
 
   /**
    * Timing and naming.
@@ -134,7 +134,7 @@ public final class ClusterNode implements AutoCloseable {
 
               @Override
               public void lost(String reason) {
-                LOG.warning(config.nodeId() + " lost leadership: " + reason);
+                LOG.warn(config.nodeId() + " lost leadership: " + reason);
                 listener.leadership(false);
                 if (!closed && !membership.isFenced()) {
                   mutex.acquireLoop(config.heartbeat());
@@ -172,7 +172,7 @@ public final class ClusterNode implements AutoCloseable {
         LOG.info("leader " + config.nodeId() + ": " + a);
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "leader tick failed", e);
+      LOG.warn("leader tick failed", e);
     }
   }
 
@@ -198,7 +198,7 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   private void onFenced(String reason) {
-    LOG.severe(config.nodeId() + " is fenced: " + reason);
+    LOG.error(config.nodeId() + " is fenced: " + reason);
     close();
     listener.fenced(reason);
   }

@@ -17,8 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This node's membership: it joins {@code cluster.state} as a new incarnation, heartbeats, watches
@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * {@link Listener#fenced} once and stops.
  */
 public final class Membership implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(Membership.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
 
   /** What the node hears. Called on the timer or store threads; must not block. */
   public interface Listener {
@@ -133,7 +133,7 @@ public final class Membership implements AutoCloseable {
 
           @Override
           public void onError(KvException error) {
-            LOG.log(Level.WARNING, "watch on " + state.oid() + " lost; watching again", error);
+            LOG.warn("watch on " + state.oid() + " lost; watching again", error);
             timer.execute(Membership.this::rewatch);
           }
         };
@@ -224,7 +224,7 @@ public final class Membership implements AutoCloseable {
     if (c instanceof FencedException || c instanceof BlocklistedException) {
       reportFenced(c.getMessage());
     } else {
-      LOG.log(Level.WARNING, "heartbeat of " + nodeId + " failed; will retry", c);
+      LOG.warn("heartbeat of " + nodeId + " failed; will retry", c);
     }
   }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "cephsmb 0.1.0-SNAPSHOT",
     description = "Ceph-native SMB gateway",
-    subcommands = {StateCommand.class, UserCommand.class, ShareCommand.class})
+    subcommands = {ServeCommand.class, StateCommand.class, UserCommand.class, ShareCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

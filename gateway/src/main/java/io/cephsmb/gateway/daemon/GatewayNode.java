@@ -1,0 +1,187 @@
+package io.cephsmb.gateway.daemon;
+
+import static io.cephsmb.omapkv.Futures.join;
+
+import io.cephsmb.gateway.config.GlobalConfig;
+import io.cephsmb.gateway.config.PassDb;
+import io.cephsmb.gateway.config.ShareConfig;
+import io.cephsmb.gateway.openfiles.OpenFileTable;
+import io.cephsmb.gateway.server.SmbServer;
+import io.cephsmb.gateway.server.SmbServerConfig;
+import io.cephsmb.omapkv.KvStore;
+import io.cephsmb.omapkv.RadosClient;
+import io.cephsmb.omapkv.rados.LibradosClient;
+import io.cephsmb.radoslock.ClusterNode;
+import io.cephsmb.radoslock.ClusterView;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One gateway node: connects to RADOS, joins the cluster as a new incarnation, removes the open
+ * records its earlier incarnations left, and serves SMB with the users, shares and settings kept in
+ * RADOS. If the cluster fences it, it stops serving at once ({@link #fenced()} completes).
+ */
+public final class GatewayNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
+
+  /**
+   * How to start a node.
+   *
+   * @param conf ceph.conf
+   * @param cephxId the cephx client id
+   * @param pool the state pool
+   * @param namespace the gateway cluster's RADOS namespace
+   * @param nodeId this node's stable name
+   * @param bindAddress the SMB listen address
+   * @param port the SMB port (0: a free one)
+   */
+  public record Bootstrap(
+      Path conf,
+      String cephxId,
+      String pool,
+      String namespace,
+      String nodeId,
+      String bindAddress,
+      int port) {}
+
+  private final RadosClient client;
+  private final ClusterNode node;
+  private final SmbServer server;
+  private final CompletableFuture<String> fenced = new CompletableFuture<>();
+  private final java.util.concurrent.atomic.AtomicBoolean serverClosed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  private GatewayNode(RadosClient client, ClusterNode node, SmbServer server) {
+    this.client = client;
+    this.node = node;
+    this.server = server;
+  }
+
+  /**
+   * Starts a node; fails (and releases what it took) if any step fails.
+   *
+   * @throws InterruptedException if interrupted while binding the SMB port
+   */
+  public static GatewayNode start(Bootstrap b) throws InterruptedException {
+    RadosClient client = LibradosClient.connect(b.conf(), b.cephxId());
+    ClusterNode node = null;
+    try {
+      KvStore kv = new KvStore(client.store(b.pool(), b.namespace()));
+      ShareConfig shares = new ShareConfig(kv);
+      GlobalConfig global = join(shares.global());
+      CompletableFuture<String> fencedSignal = new CompletableFuture<>();
+      node =
+          new ClusterNode(
+              client,
+              b.pool(),
+              b.namespace(),
+              ClusterNode.Config.defaults(b.nodeId(), List.of(b.bindAddress() + ":" + b.port())),
+              new ClusterNode.Listener() {
+                @Override
+                public void viewChanged(ClusterView view) {
+                  LOG.debug("cluster epoch {}", view.epoch());
+                }
+
+                @Override
+                public void fenced(String reason) {
+                  fencedSignal.complete(reason);
+                }
+              });
+      join(node.start());
+      int purged = join(new OpenFileTable(kv).purgeNode(b.nodeId(), node.incarnation()));
+      SmbServerConfig config =
+          SmbServerConfig.builder()
+              .bindAddress(b.bindAddress())
+              .port(b.port())
+              .serverGuid(uuid(global.serverGuid().toArray()))
+              .signingRequired(global.signingRequired())
+              .encryptData(global.encryptData())
+              .netbiosName(netbiosName(b.nodeId()))
+              .build();
+      SmbServer server =
+          SmbServer.start(
+              config, new RadosUserDirectory(new PassDb(kv)), new RadosShareRegistry(shares));
+      GatewayNode g = new GatewayNode(client, node, server);
+      CompletableFuture<?> unused =
+          fencedSignal.thenAccept(
+              reason -> {
+                LOG.error("node {} fenced ({}): no longer serving", b.nodeId(), reason);
+                g.stopServing();
+                g.fenced.complete(reason);
+              });
+      LOG.info(
+          "node {} (incarnation {}) serving SMB on {}; removed {} stale opens",
+          b.nodeId(),
+          node.incarnation(),
+          server.localAddress(),
+          purged);
+      return g;
+    } catch (RuntimeException | InterruptedException e) {
+      if (node != null) {
+        node.close();
+      }
+      client.close();
+      throw e;
+    }
+  }
+
+  static UUID uuid(byte[] b) {
+    ByteBuffer bb = ByteBuffer.wrap(b);
+    return new UUID(bb.getLong(), bb.getLong());
+  }
+
+  /** A NetBIOS name (at most 15 characters, upper case) from the node name. */
+  static String netbiosName(String nodeId) {
+    String n = nodeId.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9-]", "-");
+    return n.length() > 15 ? n.substring(0, 15) : n;
+  }
+
+  /** The SMB port served. */
+  public int port() {
+    return server.port();
+  }
+
+  /** This node's incarnation in the cluster. */
+  public long incarnation() {
+    return node.incarnation();
+  }
+
+  /** Completes with the reason if the cluster fences this node. */
+  public CompletableFuture<String> fenced() {
+    return fenced;
+  }
+
+  private void stopServing() {
+    if (serverClosed.compareAndSet(false, true)) {
+      server.close();
+    }
+  }
+
+  /** Stops serving, leaves the cluster cleanly (unless fenced), disconnects. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    stopServing();
+    if (fenced.isDone()) {
+      node.close();
+      client.close();
+      return;
+    }
+    try {
+      join(node.leave());
+    } catch (RuntimeException e) {
+      LOG.warn("leaving the cluster failed (the leader will notice): {}", e.getMessage());
+    }
+    node.close();
+    client.close();
+  }
+}
