@@ -125,9 +125,10 @@ public final class SambaTarget implements Target {
       }
 
       File out = workDir.resolve("log").resolve("smbd.stdout").toFile();
+      // smbd makes its own process group (no --no-process-group): at exit it signals that group,
+      // which must not be the harness' own
       smbd =
-          new ProcessBuilder(
-                  smbdPath, "--foreground", "--no-process-group", "-s", confFile.toString())
+          new ProcessBuilder(smbdPath, "--foreground", "-s", confFile.toString())
               .redirectErrorStream(true)
               .redirectOutput(out)
               .redirectInput(new File("/dev/null"))
