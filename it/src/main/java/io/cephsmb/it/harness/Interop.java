@@ -230,6 +230,13 @@ public final class Interop implements Runnable {
         default:
           throw new IllegalArgumentException("--target must be samba, gateway or both");
       }
+      // a fresh share directory per run: nothing left by an earlier run (files, or capabilities
+      // held by a client that died) is in the way
+      String run =
+          LocalDateTime.now(java.time.ZoneOffset.UTC)
+                  .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
+              + "-"
+              + Long.toHexString(System.nanoTime() & 0xffff);
       TargetConfig base =
           new TargetConfig(
               cluster.confPath(),
@@ -246,7 +253,8 @@ public final class Interop implements Runnable {
           extra.addAll(Arrays.asList(env.trim().split("\\s+")));
         }
         ts.add(
-            new GatewayTarget(base.withSharePath("/harness/gateway"), o.repoRoot(), o.pool, extra));
+            new GatewayTarget(
+                base.withSharePath("/harness/gateway-" + run), o.repoRoot(), o.pool, extra));
       }
       if (samba) {
         List<SambaTarget.Variant> vs =
@@ -254,7 +262,7 @@ public final class Interop implements Runnable {
                 ? List.of(SambaTarget.Variant.CEPH, SambaTarget.Variant.CEPH_ACL_STREAMS)
                 : List.of(SambaTarget.Variant.parse(o.sambaVfs));
         for (SambaTarget.Variant v : vs) {
-          ts.add(new SambaTarget(base.withSharePath("/harness/" + v.targetName()), v));
+          ts.add(new SambaTarget(base.withSharePath("/harness/" + v.targetName() + "-" + run), v));
         }
       }
       for (Target t : ts) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,6 +101,10 @@ public final class SambaTarget implements Target {
     requireVfsCeph(smbdPath);
     try {
       workDir = Files.createTempDirectory(Path.of("/tmp"), "cephsmb-samba-");
+      // smbd's children reach the lock directory's sockets as the connected user: with the 0700
+      // of a fresh temporary directory share-mode locking fails and smbd panics ("Could not store
+      // share mode data")
+      Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
       for (String d : List.of("private", "lock", "state", "cache", "pid", "ncalrpc", "log")) {
         Files.createDirectories(workDir.resolve(d));
       }
@@ -289,16 +294,22 @@ public final class SambaTarget implements Target {
   public synchronized void close() {
     if (smbd != null) {
       List<Long> before = serverPids();
-      if (smbd.isAlive()) {
-        Exec.killTree(smbd.toHandle(), STOP_GRACE);
+      // TERM to the parent alone first: it stops its children, which unmount CephFS cleanly (a
+      // killed child leaves a stale CephFS session whose capabilities block other clients)
+      smbd.destroy();
+      try {
+        smbd.waitFor(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-      for (long pid : before) {
-        ProcessHandle.of(pid).ifPresent(h -> Exec.killTree(h, STOP_GRACE));
-      }
+      List<Long> left = new ArrayList<>(before);
       if (confFile != null) {
-        for (long pid : ProcStats.matching(this::isOurs)) {
-          ProcessHandle.of(pid).ifPresent(h -> Exec.killTree(h, STOP_GRACE));
-        }
+        left.addAll(ProcStats.matching(this::isOurs));
+      }
+      for (long pid : left) {
+        ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            .ifPresent(h -> Exec.killTree(h, STOP_GRACE));
       }
       smbd = null;
     }

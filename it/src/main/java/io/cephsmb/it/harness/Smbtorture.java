@@ -117,7 +117,14 @@ public final class Smbtorture {
                     + " with no failing test:\n"
                     + Exec.tail(r.stderr() + r.stdout(), 2000)));
       }
-      return new Run(target, suite, tests, r.seconds(), timedOut, r.exitCode(), r.stdout());
+      return new Run(
+          target,
+          suite,
+          tests,
+          r.seconds(),
+          timedOut,
+          r.exitCode(),
+          r.stdout() + "\n" + r.stderr());
     } finally {
       Exec.deleteTree(dir);
     }
