@@ -136,18 +136,25 @@ public final class GatewayTarget implements Target {
   /** Fails with a clear message while {@code bin/cephsmb} has no {@code serve} command. */
   private void requireServeCommand() {
     Exec.Result r = Exec.run(List.of(launcher.toString(), "serve", "--help"), CLI_TIMEOUT);
-    if (!r.ok()) {
-      String out = (r.stdout() + "\n" + r.stderr()).trim();
+    String out = (r.stdout() + "\n" + r.stderr()).trim();
+    // without a serve command picocli prints the top-level usage (and exits 0 for --help)
+    if (!r.ok() || !hasServeUsage(out)) {
       String first = out.isEmpty() ? "(no output)" : out.lines().findFirst().orElse("");
       throw new TargetUnavailableException(
-          "the gateway cannot serve yet: `bin/cephsmb serve --help` "
+          "the gateway cannot serve yet: bin/cephsmb has no `serve` command (`bin/cephsmb serve"
+              + " --help` "
               + (r.timedOut() ? "timed out" : "exited " + r.exitCode())
-              + " ("
+              + ", printing \""
               + first
-              + "). The gateway target runs `"
+              + "\"). The gateway target runs `"
               + String.join(" ", serveCommand(0)).replace(" --port 0", " --port PORT")
               + "` once that command exists.");
     }
+  }
+
+  /** Whether {@code --help} output is the usage of the serve command itself. */
+  static boolean hasServeUsage(String helpOutput) {
+    return helpOutput.lines().anyMatch(l -> l.startsWith("Usage: cephsmb serve"));
   }
 
   private void cli(String stdin, List<String> args) {
