@@ -63,6 +63,28 @@ class GatewayTargetIT {
               Duration.ofSeconds(60));
       assertTrue(r.ok(), r.describe());
       assertFalse(g.serverPids().isEmpty());
+
+      // CI enforces the gateway's knownfail list on the quick suites
+      List<String> suites =
+          List.of(System.getProperty("cephsmb.ci.suites", String.join(",", CI_SUITES)).split(","));
+      KnownFail kf = KnownFail.load(repo.resolve("it/knownfail/gateway.txt"));
+      Compliance.Report rep =
+          new Compliance(Smbtorture.locate(), Duration.ofMinutes(2), java.util.Map.of())
+              .run(List.of(g), suites, java.util.Map.of(g.name(), kf), System.out);
+      Compliance.print(rep, System.out, false);
+      assertTrue(rep.ok(), "knownfail violations: " + rep.violations());
     }
   }
+
+  /** Suites that take seconds on Samba: the ones CI runs against the gateway. */
+  static final List<String> CI_SUITES =
+      List.of(
+          "smb2.connect",
+          "smb2.credits",
+          "smb2.read",
+          "smb2.rw",
+          "smb2.getinfo",
+          "smb2.setinfo",
+          "smb2.compound",
+          "rpc.epmapper");
 }
