@@ -102,12 +102,22 @@ public final class Smbtorture {
       boolean timedOut =
           r.timedOut() || (r.stdout() + r.stderr()).contains("maximum runtime exceeded");
       if (timedOut) {
-        tests.add(
-            new Subunit.TestResult(
-                suite,
-                Subunit.Outcome.ERROR,
-                "time limit of " + limit + " s reached: smbtorture killed"));
+        String why = "time limit of " + limit + " s reached: smbtorture killed";
+        boolean marked = false;
+        for (int i = 0; i < tests.size(); i++) {
+          Subunit.TestResult t = tests.get(i);
+          if (t.detail().equals(Subunit.NO_RESULT)) {
+            tests.set(i, new Subunit.TestResult(t.name(), Subunit.Outcome.ERROR, why));
+            marked = true;
+          }
+        }
+        if (!marked) {
+          // it hung between tests: the suite itself is the error
+          tests.removeIf(t -> t.name().equals(suite));
+          tests.add(new Subunit.TestResult(suite, Subunit.Outcome.ERROR, why));
+        }
       } else if (tests.isEmpty() || (r.exitCode() != 0 && !anyFailed)) {
+        tests.removeIf(t -> t.name().equals(suite));
         tests.add(
             new Subunit.TestResult(
                 suite,

@@ -17,6 +17,9 @@ import java.util.Map;
 public final class Subunit {
   private Subunit() {}
 
+  /** The detail of a test that started but has no outcome. */
+  public static final String NO_RESULT = "started but no result (smbtorture died or was killed)";
+
   /** The outcome of one test. */
   public enum Outcome {
     SUCCESS,

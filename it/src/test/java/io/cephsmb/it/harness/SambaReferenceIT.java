@@ -178,6 +178,8 @@ class SambaReferenceIT {
     assertTrue(r.seconds() < 10, "took " + r.seconds() + " s");
     Subunit.TestResult suiteError = r.test("smb2.bench.echo");
     assertEquals(Subunit.Outcome.ERROR, suiteError.outcome());
+    assertTrue(suiteError.detail().contains("time limit of 2 s"), suiteError.detail());
+    assertEquals(1, r.tests().size(), r.tests().toString());
     assertEquals(1, KnownFail.empty().check(r.tests()).size());
   }
 
