@@ -63,10 +63,6 @@ public final class Bench {
     public Stats stats(String target) {
       return Stats.of(samples.getOrDefault(target, List.of()));
     }
-
-    public String key() {
-      return key;
-    }
   }
 
   /** Everything a bench run produced. */

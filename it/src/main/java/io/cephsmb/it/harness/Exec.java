@@ -130,20 +130,6 @@ public final class Exec {
     }
   }
 
-  /** Whether a program is found in {@code PATH} (or is an executable path). */
-  public static boolean onPath(String program) {
-    if (program.contains("/")) {
-      return Files.isExecutable(Path.of(program));
-    }
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
-    for (String d : (path + ":/usr/sbin:/sbin").split(":")) {
-      if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The absolute path of a program, or a {@link TargetUnavailableException} naming it. */
   public static String require(String program, String debianPackage) {
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
