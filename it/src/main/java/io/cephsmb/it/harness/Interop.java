@@ -413,6 +413,9 @@ public final class Interop implements Runnable {
         throw new CommandLine.ParameterException(
             new CommandLine(this), "--runs must be at least 1");
       }
+      if (runs < 3) {
+        out.println("note: fewer than 3 runs per figure: the medians are not worth comparing");
+      }
       Smbtorture torture = Smbtorture.locate();
       try (Session s = new Session(out)) {
         DevCluster cluster = s.cluster(common.clusterDir());
