@@ -1,0 +1,90 @@
+package io.cephsmb.it.harness;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cephsmb.cephdev.CephDevClusterExtension;
+import io.cephsmb.cephdev.DevCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The gateway target runs {@code bin/cephsmb serve}. While that command does not exist, start()
+ * must fail saying so (and leave nothing running); once it exists, the gateway must start and serve
+ * the share to smbclient.
+ */
+@ExtendWith(CephDevClusterExtension.class)
+class GatewayTargetIT {
+
+  @Test
+  void startsOrSaysClearlyWhyNot(DevCluster cluster) {
+    Path repo = Path.of(System.getProperty(DevCluster.REPO_ROOT_PROPERTY, ".."));
+    TargetConfig c =
+        new TargetConfig(
+            cluster.confPath(),
+            cluster.clientId(),
+            cluster.fsName(),
+            "share",
+            "/harness/it-gw-" + UUID.randomUUID().toString().substring(0, 8),
+            TargetConfig.DEFAULT_USER,
+            TargetConfig.DEFAULT_PASSWORD);
+    Exec.Result help =
+        Exec.run(
+            List.of(repo.resolve("bin/cephsmb").toString(), "serve", "--help"),
+            Duration.ofMinutes(5));
+    boolean serveExists = help.ok() && GatewayTarget.hasServeUsage(help.stdout() + help.stderr());
+    try (GatewayTarget g = new GatewayTarget(c, repo, cluster.statePool(), List.of())) {
+      if (!serveExists) {
+        TargetUnavailableException e = assertThrows(TargetUnavailableException.class, g::start);
+        assertTrue(e.getMessage().contains("no `serve` command"), e.getMessage());
+        assertTrue(e.getMessage().contains("bin/cephsmb serve --conf"), e.getMessage());
+        assertFalse(g.isRunning());
+        assertTrue(g.serverPids().isEmpty());
+        return;
+      }
+      g.start();
+      Endpoint e = g.endpoint();
+      Exec.Result r =
+          Exec.run(
+              List.of(
+                  Exec.require("smbclient", "smbclient"),
+                  e.unc(),
+                  "-p",
+                  Integer.toString(e.port()),
+                  "-U",
+                  e.userPercentPassword(),
+                  "-c",
+                  "ls"),
+              Duration.ofSeconds(60));
+      assertTrue(r.ok(), r.describe());
+      assertFalse(g.serverPids().isEmpty());
+
+      // CI enforces the gateway's knownfail list on the quick suites
+      List<String> suites =
+          List.of(System.getProperty("cephsmb.ci.suites", String.join(",", CI_SUITES)).split(","));
+      KnownFail kf = KnownFail.load(repo.resolve("it/knownfail/gateway.txt"));
+      Compliance.Report rep =
+          new Compliance(Smbtorture.locate(), Duration.ofMinutes(2), java.util.Map.of())
+              .run(List.of(g), suites, java.util.Map.of(g.name(), kf), System.out);
+      Compliance.print(rep, System.out, false);
+      assertTrue(rep.ok(), "knownfail violations: " + rep.violations());
+    }
+  }
+
+  /** Suites that take seconds on Samba: the ones CI runs against the gateway. */
+  static final List<String> CI_SUITES =
+      List.of(
+          "smb2.connect",
+          "smb2.credits",
+          "smb2.read",
+          "smb2.rw",
+          "smb2.getinfo",
+          "smb2.setinfo",
+          "smb2.compound",
+          "rpc.epmapper");
+}
