@@ -95,6 +95,17 @@ public final class Ndr {
     return new NdrType.UnionType(name, discriminant, map, null);
   }
 
+  /** A union with a default arm ({@code [default] defaultArm}; {@link #EMPTY} for none). */
+  @SafeVarargs
+  public static NdrType.UnionType unionWithDefault(
+      String name, Primitive discriminant, NdrType defaultArm, Map.Entry<Long, NdrType>... arms) {
+    Map<Long, NdrType> map = new LinkedHashMap<>();
+    for (Map.Entry<Long, NdrType> a : arms) {
+      map.put(a.getKey(), a.getValue());
+    }
+    return new NdrType.UnionType(name, discriminant, map, defaultArm);
+  }
+
   /** Parameter directions. */
   public static Param in(String name, NdrType type) {
     return new Param(name, Param.Direction.IN, type);
