@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The endpoint mapper server ([C706] appendix O): ept_map answers the towers registered for the
  * interface and transport of the client's tower, ept_lookup lists the registrations (with a
- * continuation handle when they do not fit), ept_lookup_handle_free drops a continuation. Objects
+ * continuation handle and status 0 when more follow; the last batch has the null handle and
+ * ept_s_not_registered, "no more entries"), ept_lookup_handle_free drops a continuation. ept_insert
+ * and ept_delete are not offered (registration is local, through {@link EndpointRegistry}). Objects
  * are not supported: every registration has the nil object.
  */
 public final class EpmapperService {
@@ -172,7 +174,9 @@ public final class EpmapperService {
     out.put("entry_handle", next);
     out.put("num_ents", entries.size());
     out.put("entries", new SizedList(Math.max(maxEnts, entries.size()), entries));
-    out.put(Operation.RETURN, entries.isEmpty() ? Epmapper.EPT_S_NOT_REGISTERED : 0);
+    // as Windows and Samba: the last batch comes with ept_s_not_registered (no more entries)
+    // and the null handle; only a batch with more to follow says 0
+    out.put(Operation.RETURN, next.equals(NULL_HANDLE) ? Epmapper.EPT_S_NOT_REGISTERED : 0);
     return out;
   }
 }

@@ -24,9 +24,9 @@ import java.util.UUID;
 /**
  * [MS-SRVS] the srvsvc interface, as far as this server implements it: NetrShareEnumAll (opnum 15,
  * [MS-SRVS] calls it NetrShareEnum) and NetrShareEnumSticky at levels 0, 1, 2, 501, 502,
- * NetrShareGetInfo at the same levels, NetrShareCheck and NetrServerGetInfo at levels 100, 101,
- * 102. Unions carry an empty default arm (as Windows and Samba marshal an unsupported level: the
- * level and nothing else).
+ * NetrShareGetInfo at the same levels and 1005, NetrShareCheck and NetrServerGetInfo at levels 100,
+ * 101, 102. Every union arm is a pointer, and so is the default arm: an unsupported level is
+ * answered with the level and a null pointer, which is what Samba's client parses.
  */
 public final class Srvsvc {
   /** [MS-SRVS] 1.9 srvsvc 4b324fc8-1670-01d3-1278-5a47bf6ee188 version 3.0. */
@@ -108,7 +108,7 @@ public final class Srvsvc {
       unionWithDefault(
           "SHARE_ENUM_UNION",
           U32,
-          EMPTY,
+          unique(EMPTY),
           arm(0, unique(SHARE_INFO_0_CONTAINER)),
           arm(1, unique(SHARE_INFO_1_CONTAINER)),
           arm(2, unique(SHARE_INFO_2_CONTAINER)),
@@ -119,17 +119,22 @@ public final class Srvsvc {
   public static final NdrType.StructType SHARE_ENUM_STRUCT =
       struct("SHARE_ENUM_STRUCT", field("Level", U32), field("ShareInfo", SHARE_ENUM_UNION));
 
+  /** [MS-SRVS] 2.2.4.29 SHARE_INFO_1005. */
+  public static final NdrType.StructType SHARE_INFO_1005 =
+      struct("SHARE_INFO_1005", field("shi1005_flags", U32));
+
   /** [MS-SRVS] 2.2.3.6 SHARE_INFO (the levels this server answers). */
   public static final NdrType.UnionType SHARE_INFO =
       unionWithDefault(
           "SHARE_INFO",
           U32,
-          EMPTY,
+          unique(EMPTY),
           arm(0, unique(SHARE_INFO_0)),
           arm(1, unique(SHARE_INFO_1)),
           arm(2, unique(SHARE_INFO_2)),
           arm(501, unique(SHARE_INFO_501)),
-          arm(502, unique(SHARE_INFO_502)));
+          arm(502, unique(SHARE_INFO_502)),
+          arm(1005, unique(SHARE_INFO_1005)));
 
   /** [MS-SRVS] 2.2.4.40 SERVER_INFO_100. */
   public static final NdrType.StructType SERVER_INFO_100 =
@@ -170,7 +175,7 @@ public final class Srvsvc {
       unionWithDefault(
           "SERVER_INFO",
           U32,
-          EMPTY,
+          unique(EMPTY),
           arm(100, unique(SERVER_INFO_100)),
           arm(101, unique(SERVER_INFO_101)),
           arm(102, unique(SERVER_INFO_102)));

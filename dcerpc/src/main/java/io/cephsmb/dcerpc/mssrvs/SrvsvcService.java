@@ -42,7 +42,7 @@ public final class SrvsvcService {
     add(ops, Srvsvc.NETR_SHARE_ENUM_ALL, (c, in) -> enumerate(in, false));
     add(ops, Srvsvc.NETR_SHARE_ENUM_STICKY, (c, in) -> enumerate(in, true));
     add(ops, Srvsvc.NETR_SHARE_GET_INFO, (c, in) -> getInfo(in));
-    add(ops, Srvsvc.NETR_SHARE_CHECK, (c, in) -> check());
+    add(ops, Srvsvc.NETR_SHARE_CHECK, (c, in) -> check(in));
     add(ops, Srvsvc.NETR_SERVER_GET_INFO, (c, in) -> serverInfo(in));
     return new RpcInterface(Srvsvc.SYNTAX, ops);
   }
@@ -73,7 +73,8 @@ public final class SrvsvcService {
                 }
               }
               Map<String, Object> out = new LinkedHashMap<>();
-              if (!Srvsvc.SHARE_LEVELS.contains(level)) {
+              // NetrShareEnumSticky has no level 501 (Windows answers ERROR_INVALID_LEVEL)
+              if (!Srvsvc.SHARE_LEVELS.contains(level) || (sticky && level == 501)) {
                 out.put("InfoStruct", Map.of("Level", level, "ShareInfo", empty(level)));
                 out.put("TotalEntries", 0);
                 out.put("ResumeHandle", resume);
@@ -100,7 +101,7 @@ public final class SrvsvcService {
   private CompletionStage<Map<String, Object>> getInfo(Map<String, Object> in) {
     int level = ((Number) in.get("Level")).intValue();
     String name = (String) in.get("NetName");
-    if (!Srvsvc.SHARE_LEVELS.contains(level)) {
+    if (!Srvsvc.SHARE_LEVELS.contains(level) && level != 1005) {
       return CompletableFuture.completedFuture(
           result("InfoStruct", empty(level), ERROR_INVALID_LEVEL));
     }
@@ -114,10 +115,23 @@ public final class SrvsvcService {
                         "InfoStruct", new UnionValue(level, shareInfo(level, found.get())), 0));
   }
 
-  private CompletionStage<Map<String, Object>> check() {
-    // [MS-SRVS] 3.1.4.16: whether a device (a drive or path) is shared; CephFS paths are never
-    // devices of this server in the Windows sense
-    return CompletableFuture.completedFuture(result("Type", 0, NERR_DEVICE_NOT_SHARED));
+  /**
+   * [MS-SRVS] 3.1.4.16: whether a device is shared; the device names a share's path as {@link
+   * ShareInfo#windowsPath()} shows it (IPC$ has the empty path).
+   */
+  private CompletionStage<Map<String, Object>> check(Map<String, Object> in) {
+    String device = (String) in.get("Device");
+    return shares
+        .shares()
+        .thenApply(
+            all -> {
+              for (ShareInfo s : all) {
+                if (s.windowsPath().equalsIgnoreCase(device)) {
+                  return result("Type", s.type(), 0);
+                }
+              }
+              return result("Type", 0, NERR_DEVICE_NOT_SHARED);
+            });
   }
 
   private CompletionStage<Map<String, Object>> serverInfo(Map<String, Object> in) {
@@ -152,6 +166,10 @@ public final class SrvsvcService {
   static Map<String, Object> shareInfo(int level, ShareInfo s) {
     String p = "shi" + level + "_";
     Map<String, Object> v = new LinkedHashMap<>();
+    if (level == 1005) {
+      v.put("shi1005_flags", 0);
+      return v;
+    }
     v.put(p + "netname", s.name());
     if (level == 0) {
       return v;

@@ -57,12 +57,12 @@ public final class Wkssvc {
           field("wki102_lanroot", unique(WSTRING)),
           field("wki102_logged_on_users", U32));
 
-  /** [MS-WKST] 2.2.4.1 WKSTA_INFO (the levels this server answers, an empty default arm). */
+  /** [MS-WKST] 2.2.4.1 WKSTA_INFO (the levels this server answers; others: a null pointer). */
   public static final NdrType.UnionType WKSTA_INFO =
       unionWithDefault(
           "WKSTA_INFO",
           U32,
-          EMPTY,
+          unique(EMPTY),
           arm(100, unique(WKSTA_INFO_100)),
           arm(101, unique(WKSTA_INFO_101)),
           arm(102, unique(WKSTA_INFO_102)));

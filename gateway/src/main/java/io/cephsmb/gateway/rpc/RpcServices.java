@@ -26,10 +26,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves the gateway's RPC interfaces over ncacn_ip_tcp: the endpoint mapper (unauthenticated, port
- * 135 in production) on one port, srvsvc and wkssvc (authenticated with the given providers, at
- * least CONNECT) on another, registered with the endpoint mapper for that port and for their named
- * pipes ({@code \PIPE\srvsvc}, {@code \PIPE\wkssvc}), which the SMB side will serve.
+ * Serves the gateway's RPC interfaces over ncacn_ip_tcp: the endpoint mapper (port 135 in
+ * production; anonymous binds allowed, authenticated ones accepted as well) on one port, srvsvc and
+ * wkssvc (authenticated with the given providers, at least CONNECT) on another, registered with the
+ * endpoint mapper for that port and for their named pipes ({@code \PIPE\srvsvc}, {@code
+ * \PIPE\wkssvc}), which the SMB side will serve.
  */
 public final class RpcServices implements AutoCloseable {
   private final EventLoopGroup group;
@@ -66,7 +67,7 @@ public final class RpcServices implements AutoCloseable {
     TcpRpcServer epm = null;
     try {
       RpcServer epmServer =
-          new RpcServer(List.of(new EpmapperService(registry).rpcInterface()), List.of());
+          new RpcServer(List.of(new EpmapperService(registry).rpcInterface()), providers);
       epm =
           TcpRpcServer.start(
               epmServer,
