@@ -12,6 +12,7 @@ import static io.cephsmb.dcerpc.ndr.Ndr.inOut;
 import static io.cephsmb.dcerpc.ndr.Ndr.out;
 import static io.cephsmb.dcerpc.ndr.Ndr.ref;
 import static io.cephsmb.dcerpc.ndr.Ndr.struct;
+import static io.cephsmb.dcerpc.ndr.Ndr.union;
 import static io.cephsmb.dcerpc.ndr.Ndr.unionWithDefault;
 import static io.cephsmb.dcerpc.ndr.Ndr.unique;
 
@@ -103,12 +104,14 @@ public final class Srvsvc {
   /** [MS-SRVS] 2.2.4.36 SHARE_INFO_502_CONTAINER. */
   public static final NdrType.StructType SHARE_INFO_502_CONTAINER = container(SHARE_INFO_502);
 
-  /** [MS-SRVS] 2.2.3.2 SHARE_ENUM_UNION. */
+  /**
+   * [MS-SRVS] 2.2.3.2 SHARE_ENUM_UNION, without a default arm: it is also an [in] parameter, and a
+   * level without an arm cannot be skipped safely (the request is refused as bad stub data).
+   */
   public static final NdrType.UnionType SHARE_ENUM_UNION =
-      unionWithDefault(
+      union(
           "SHARE_ENUM_UNION",
           U32,
-          unique(EMPTY),
           arm(0, unique(SHARE_INFO_0_CONTAINER)),
           arm(1, unique(SHARE_INFO_1_CONTAINER)),
           arm(2, unique(SHARE_INFO_2_CONTAINER)),
