@@ -15,10 +15,15 @@ import io.cephsmb.dcerpc.server.RpcInterface;
 import io.cephsmb.dcerpc.server.RpcServer;
 import io.cephsmb.dcerpc.server.RpcStatus;
 import io.cephsmb.dcerpc.tcp.TcpRpcServer;
+import io.cephsmb.gateway.config.PassDb;
+import io.cephsmb.gateway.config.ShareConfig;
+import io.cephsmb.gateway.msnlmp.NtlmServerConfig;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +103,30 @@ public final class RpcServices implements AutoCloseable {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       throw e;
     }
+  }
+
+  /**
+   * Starts the services for the gateway daemon: NTLMSSP against the passdb in RADOS (looked up
+   * asynchronously), the shares of the configuration in RADOS.
+   */
+  public static RpcServices startForGateway(
+      Inet4Address address,
+      int epmapperPort,
+      int servicesPort,
+      ShareConfig shares,
+      PassDb passDb,
+      NtlmServerConfig ntlm,
+      ServerIdentity identity)
+      throws InterruptedException {
+    SecurityProvider provider =
+        new NtlmSecurityProvider(ntlm, passDb::ntHash, new SecureRandom(), Clock.systemUTC());
+    return start(
+        address,
+        epmapperPort,
+        servicesPort,
+        List.of(provider),
+        new ShareConfigSource(shares, "IPC Service (" + identity.comment() + ")"),
+        identity);
   }
 
   /** Refuses calls on an unauthenticated association with access denied. */
