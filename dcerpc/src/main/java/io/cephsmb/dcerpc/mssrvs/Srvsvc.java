@@ -1,6 +1,5 @@
 package io.cephsmb.dcerpc.mssrvs;
 
-import static io.cephsmb.dcerpc.ndr.Ndr.EMPTY;
 import static io.cephsmb.dcerpc.ndr.Ndr.U32;
 import static io.cephsmb.dcerpc.ndr.Ndr.U8;
 import static io.cephsmb.dcerpc.ndr.Ndr.WSTRING;
@@ -9,25 +8,27 @@ import static io.cephsmb.dcerpc.ndr.Ndr.conformantArray;
 import static io.cephsmb.dcerpc.ndr.Ndr.field;
 import static io.cephsmb.dcerpc.ndr.Ndr.in;
 import static io.cephsmb.dcerpc.ndr.Ndr.inOut;
+import static io.cephsmb.dcerpc.ndr.Ndr.levelUnion;
 import static io.cephsmb.dcerpc.ndr.Ndr.out;
 import static io.cephsmb.dcerpc.ndr.Ndr.ref;
 import static io.cephsmb.dcerpc.ndr.Ndr.struct;
 import static io.cephsmb.dcerpc.ndr.Ndr.union;
-import static io.cephsmb.dcerpc.ndr.Ndr.unionWithDefault;
 import static io.cephsmb.dcerpc.ndr.Ndr.unique;
 
 import io.cephsmb.dcerpc.ndr.NdrType;
 import io.cephsmb.dcerpc.ndr.Operation;
 import io.cephsmb.dcerpc.pdu.SyntaxId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * [MS-SRVS] the srvsvc interface, as far as this server implements it: NetrShareEnumAll (opnum 15,
  * [MS-SRVS] calls it NetrShareEnum) and NetrShareEnumSticky at levels 0, 1, 2, 501, 502,
  * NetrShareGetInfo at the same levels and 1005, NetrShareCheck and NetrServerGetInfo at levels 100,
- * 101, 102. Every union arm is a pointer, and so is the default arm: an unsupported level is
- * answered with the level and a null pointer, which is what Samba's client parses.
+ * 101, 102. The info unions are {@link io.cephsmb.dcerpc.ndr.Ndr#levelUnion}s with the levels of
+ * the IDL (as Samba's srvsvc.idl has them): a level the IDL declares but this server does not serve
+ * is answered with the level and a null pointer, any other level with the level alone.
  */
 public final class Srvsvc {
   /** [MS-SRVS] 1.9 srvsvc 4b324fc8-1670-01d3-1278-5a47bf6ee188 version 3.0. */
@@ -128,16 +129,19 @@ public final class Srvsvc {
 
   /** [MS-SRVS] 2.2.3.6 SHARE_INFO (the levels this server answers). */
   public static final NdrType.UnionType SHARE_INFO =
-      unionWithDefault(
+      levelUnion(
           "SHARE_INFO",
-          U32,
-          unique(EMPTY),
-          arm(0, unique(SHARE_INFO_0)),
-          arm(1, unique(SHARE_INFO_1)),
-          arm(2, unique(SHARE_INFO_2)),
-          arm(501, unique(SHARE_INFO_501)),
-          arm(502, unique(SHARE_INFO_502)),
-          arm(1005, unique(SHARE_INFO_1005)));
+          Map.of(
+              0L, unique(SHARE_INFO_0),
+              1L, unique(SHARE_INFO_1),
+              2L, unique(SHARE_INFO_2),
+              501L, unique(SHARE_INFO_501),
+              502L, unique(SHARE_INFO_502),
+              1005L, unique(SHARE_INFO_1005)),
+          1004,
+          1006,
+          1007,
+          1501);
 
   /** [MS-SRVS] 2.2.4.40 SERVER_INFO_100. */
   public static final NdrType.StructType SERVER_INFO_100 =
@@ -175,13 +179,68 @@ public final class Srvsvc {
 
   /** [MS-SRVS] 2.2.3.7 SERVER_INFO (the levels this server answers). */
   public static final NdrType.UnionType SERVER_INFO =
-      unionWithDefault(
+      levelUnion(
           "SERVER_INFO",
-          U32,
-          unique(EMPTY),
-          arm(100, unique(SERVER_INFO_100)),
-          arm(101, unique(SERVER_INFO_101)),
-          arm(102, unique(SERVER_INFO_102)));
+          Map.of(
+              100L, unique(SERVER_INFO_100),
+              101L, unique(SERVER_INFO_101),
+              102L, unique(SERVER_INFO_102)),
+          402,
+          403,
+          502,
+          503,
+          599,
+          1005,
+          1010,
+          1016,
+          1017,
+          1018,
+          1107,
+          1501,
+          1502,
+          1503,
+          1506,
+          1509,
+          1510,
+          1511,
+          1512,
+          1513,
+          1514,
+          1515,
+          1516,
+          1518,
+          1520,
+          1521,
+          1522,
+          1523,
+          1524,
+          1525,
+          1528,
+          1529,
+          1530,
+          1533,
+          1534,
+          1535,
+          1536,
+          1537,
+          1538,
+          1539,
+          1540,
+          1541,
+          1542,
+          1543,
+          1544,
+          1545,
+          1546,
+          1547,
+          1548,
+          1549,
+          1550,
+          1552,
+          1553,
+          1554,
+          1555,
+          1556);
 
   /** [MS-SRVS] 3.1.4.8 NetrShareEnum (Opnum 15), NetShareEnumAll in Samba's IDL. */
   public static final Operation NETR_SHARE_ENUM_ALL = shareEnum("NetrShareEnumAll", 15);

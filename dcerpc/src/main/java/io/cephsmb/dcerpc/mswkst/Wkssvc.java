@@ -1,21 +1,20 @@
 package io.cephsmb.dcerpc.mswkst;
 
-import static io.cephsmb.dcerpc.ndr.Ndr.EMPTY;
 import static io.cephsmb.dcerpc.ndr.Ndr.U32;
 import static io.cephsmb.dcerpc.ndr.Ndr.WSTRING;
-import static io.cephsmb.dcerpc.ndr.Ndr.arm;
 import static io.cephsmb.dcerpc.ndr.Ndr.field;
 import static io.cephsmb.dcerpc.ndr.Ndr.in;
+import static io.cephsmb.dcerpc.ndr.Ndr.levelUnion;
 import static io.cephsmb.dcerpc.ndr.Ndr.out;
 import static io.cephsmb.dcerpc.ndr.Ndr.ref;
 import static io.cephsmb.dcerpc.ndr.Ndr.struct;
-import static io.cephsmb.dcerpc.ndr.Ndr.unionWithDefault;
 import static io.cephsmb.dcerpc.ndr.Ndr.unique;
 
 import io.cephsmb.dcerpc.ndr.NdrType;
 import io.cephsmb.dcerpc.ndr.Operation;
 import io.cephsmb.dcerpc.pdu.SyntaxId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** [MS-WKST] the wkssvc interface as far as this server implements it: NetrWkstaGetInfo. */
@@ -57,15 +56,47 @@ public final class Wkssvc {
           field("wki102_lanroot", unique(WSTRING)),
           field("wki102_logged_on_users", U32));
 
-  /** [MS-WKST] 2.2.4.1 WKSTA_INFO (the levels this server answers; others: a null pointer). */
+  /** [MS-WKST] 2.2.4.1 WKSTA_INFO (levels as Samba's wkssvc.idl declares them). */
   public static final NdrType.UnionType WKSTA_INFO =
-      unionWithDefault(
+      levelUnion(
           "WKSTA_INFO",
-          U32,
-          unique(EMPTY),
-          arm(100, unique(WKSTA_INFO_100)),
-          arm(101, unique(WKSTA_INFO_101)),
-          arm(102, unique(WKSTA_INFO_102)));
+          Map.of(
+              100L, unique(WKSTA_INFO_100),
+              101L, unique(WKSTA_INFO_101),
+              102L, unique(WKSTA_INFO_102)),
+          502,
+          1010,
+          1011,
+          1012,
+          1013,
+          1018,
+          1023,
+          1027,
+          1028,
+          1032,
+          1033,
+          1041,
+          1042,
+          1043,
+          1044,
+          1045,
+          1046,
+          1047,
+          1048,
+          1049,
+          1050,
+          1051,
+          1052,
+          1053,
+          1054,
+          1055,
+          1056,
+          1057,
+          1058,
+          1059,
+          1060,
+          1061,
+          1062);
 
   /** [MS-WKST] 3.2.4.1 NetrWkstaGetInfo (Opnum 0). */
   public static final Operation NETR_WKSTA_GET_INFO =

@@ -34,7 +34,8 @@ public final class PduFrameDecoder extends ByteToMessageDecoder {
       return;
     }
     if (in.getUnsignedByte(in.readerIndex()) != PduHeader.RPC_VERS) {
-      throw new CorruptedFrameException("not a DCE/RPC PDU: rpc_vers " + in.getByte(0));
+      throw new CorruptedFrameException(
+          "not a DCE/RPC PDU: rpc_vers " + in.getUnsignedByte(in.readerIndex()));
     }
     int length = PduHeader.peekFragLength(in);
     if (length < 0) {

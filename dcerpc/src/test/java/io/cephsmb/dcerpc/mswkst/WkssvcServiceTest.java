@@ -56,6 +56,9 @@ class WkssvcServiceTest {
   void levels101And102AndAnInvalidLevel() throws Exception {
     assertEquals(0, Wkssvc.NETR_WKSTA_GET_INFO.decodeResponse(call(101)).get(Operation.RETURN));
     assertEquals(0, Wkssvc.NETR_WKSTA_GET_INFO.decodeResponse(call(102)).get(Operation.RETURN));
-    assertArrayEquals(Octets.ofHex("f4010000 00000000 7c000000").toByteArray(), call(500));
+    // a level the IDL declares (502) but not served: the level and a null pointer
+    assertArrayEquals(Octets.ofHex("f6010000 00000000 7c000000").toByteArray(), call(502));
+    // a level the IDL does not know (500): the level alone (the empty default arm)
+    assertArrayEquals(Octets.ofHex("f4010000 7c000000").toByteArray(), call(500));
   }
 }
