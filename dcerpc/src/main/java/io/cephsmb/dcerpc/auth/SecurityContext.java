@@ -1,5 +1,7 @@
 package io.cephsmb.dcerpc.auth;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * The server side of one connection's security context. The RPC layer calls {@link #accept} with
  * each leg's token (bind, alter_context, auth3) and, once established, {@link #verify} on every
@@ -9,10 +11,16 @@ package io.cephsmb.dcerpc.auth;
  * 8-octet sec_trailer, without the auth value ([MS-RPCE] 3.3.1.5.2.2). The body region {@code
  * pdu[bodyOffset, bodyOffset + bodyLength)} is the stub data and the auth pad, the part sealed at
  * PKT_PRIVACY. Calls are made with the connection's lock held, one at a time.
+ *
+ * <p>{@link #accept} may complete later (e.g. after a password database lookup): the connection
+ * holds back the PDUs that follow until it completes, and never blocks a thread on it.
  */
 public interface SecurityContext {
-  /** Processes one leg's token; throws if authentication failed. */
-  AuthStep accept(byte[] token) throws AuthException;
+  /**
+   * Processes one leg's token; the stage completes with the answer, or exceptionally (with {@link
+   * AuthException}) if authentication failed. It must not block the calling thread.
+   */
+  CompletionStage<AuthStep> accept(byte[] token);
 
   /** True once the exchange has completed successfully. */
   boolean isEstablished();

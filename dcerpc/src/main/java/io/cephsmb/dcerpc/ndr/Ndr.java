@@ -95,6 +95,32 @@ public final class Ndr {
     return new NdrType.UnionType(name, discriminant, map, null);
   }
 
+  /** A union with a default arm ({@code [default] defaultArm}; {@link #EMPTY} for none). */
+  @SafeVarargs
+  public static NdrType.UnionType unionWithDefault(
+      String name, Primitive discriminant, NdrType defaultArm, Map.Entry<Long, NdrType>... arms) {
+    Map<Long, NdrType> map = new LinkedHashMap<>();
+    for (Map.Entry<Long, NdrType> a : arms) {
+      map.put(a.getKey(), a.getValue());
+    }
+    return new NdrType.UnionType(name, discriminant, map, defaultArm);
+  }
+
+  /**
+   * A union switched by a 32-bit level whose arms are all pointers, as the info unions of [MS-SRVS]
+   * and [MS-WKST]: the {@code served} arms, every other {@code declared} level a pointer that is
+   * always null (the level is in the IDL but not served), any other level no data (the IDL's empty
+   * default).
+   */
+  public static NdrType.UnionType levelUnion(
+      String name, Map<Long, NdrType> served, int... declared) {
+    Map<Long, NdrType> map = new LinkedHashMap<>(served);
+    for (int level : declared) {
+      map.putIfAbsent((long) level, unique(EMPTY));
+    }
+    return new NdrType.UnionType(name, Primitive.U32, map, EMPTY);
+  }
+
   /** Parameter directions. */
   public static Param in(String name, NdrType type) {
     return new Param(name, Param.Direction.IN, type);

@@ -72,7 +72,7 @@ final class NdrMarshaller {
     } else if (type instanceof NdrType.StringType) {
       string(cast(value, String.class, "string"), inStruct);
     } else if (type instanceof ArrayType a) {
-      array(a, list(value), deferred, inStruct);
+      array(a, value, deferred, inStruct);
     } else if (type instanceof StructType s) {
       struct(s, value, deferred, inStruct);
     } else if (type instanceof NdrType.UnionType u) {
@@ -115,15 +115,25 @@ final class NdrMarshaller {
     w.primitive(NdrType.Primitive.U16, 0);
   }
 
-  private void array(ArrayType a, List<?> items, List<Deferred> deferred, boolean inStruct) {
+  private void array(ArrayType a, Object value, List<Deferred> deferred, boolean inStruct) {
     ArrayKind kind = a.kind();
+    List<?> items;
+    long max;
+    if (value instanceof SizedList sized) {
+      require(kind == ArrayKind.CONFORMANT_VARYING, "a SizedList needs a conformant varying array");
+      items = sized.items();
+      max = sized.maxCount();
+    } else {
+      items = list(value);
+      max = items.size();
+    }
     if (kind == ArrayKind.FIXED || kind == ArrayKind.VARYING) {
       require(
           kind == ArrayKind.FIXED ? items.size() == a.size() : items.size() <= a.size(),
           "array of " + a.size() + " given " + items.size() + " elements");
     }
     if ((kind == ArrayKind.CONFORMANT || kind == ArrayKind.CONFORMANT_VARYING) && !inStruct) {
-      w.u32(items.size());
+      w.u32(max);
     }
     if (kind == ArrayKind.VARYING || kind == ArrayKind.CONFORMANT_VARYING) {
       w.u32(0);
@@ -160,6 +170,9 @@ final class NdrMarshaller {
     }
     if (last.type() instanceof NdrType.StringType) {
       return cast(v, String.class, "string").length() + 1L;
+    }
+    if (v instanceof SizedList sized) {
+      return sized.maxCount();
     }
     return list(v).size();
   }

@@ -9,6 +9,8 @@ import io.cephsmb.dcerpc.pdu.Octets;
 import io.cephsmb.dcerpc.pdu.RequestPdu;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A connection's security context with the auth_type, auth_level and auth_context_id fixed at bind
@@ -23,7 +25,7 @@ final class SecurityBinding {
   private final AuthLevel level;
   private final int contextId;
   private final SecurityContext context;
-  private boolean failed;
+  private volatile boolean failed;
 
   SecurityBinding(int authType, AuthLevel level, int contextId, SecurityContext context) {
     this.authType = authType;
@@ -45,20 +47,32 @@ final class SecurityBinding {
     return v.authType() == authType && v.authLevel() == level.code() && v.contextId() == contextId;
   }
 
-  /** One authentication leg; a failure poisons the binding so later requests are refused. */
-  AuthVerifier step(AuthVerifier in) throws AuthException {
+  /**
+   * One authentication leg, completing with the answer; a failure (the stage completes with {@link
+   * AuthException}) poisons the binding so later requests are refused.
+   */
+  CompletableFuture<AuthVerifier> step(AuthVerifier in) {
+    CompletableFuture<AuthStep> leg;
     try {
-      AuthStep step = context.accept(in.value().toByteArray());
-      return new AuthVerifier(authType, level.code(), 0, contextId, step.token());
-    } catch (AuthException | RuntimeException e) {
-      failed = true;
-      throw e instanceof AuthException a ? a : new AuthException("provider failed: " + e);
+      leg = context.accept(in.value().toByteArray()).toCompletableFuture();
+    } catch (RuntimeException e) {
+      leg = CompletableFuture.failedFuture(e);
     }
-  }
-
-  /** Like {@link #step} for auth3, which has no answer. */
-  void finalStep(AuthVerifier in) throws AuthException {
-    step(in);
+    return leg.handle(
+        (step, error) -> {
+          if (error != null || step == null) {
+            failed = true;
+            Throwable cause =
+                error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause()
+                    : error;
+            throw new CompletionException(
+                cause instanceof AuthException
+                    ? cause
+                    : new AuthException("provider failed: " + cause));
+          }
+          return new AuthVerifier(authType, level.code(), 0, contextId, step.token());
+        });
   }
 
   /**

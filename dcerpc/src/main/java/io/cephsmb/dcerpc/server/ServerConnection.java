@@ -20,6 +20,7 @@ import io.cephsmb.dcerpc.pdu.PduException;
 import io.cephsmb.dcerpc.pdu.PfcFlags;
 import io.cephsmb.dcerpc.pdu.RequestPdu;
 import io.netty.buffer.Unpooled;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 
 /**
  * The server side of one connection ([C706] 12.4 / [MS-RPCE] 3.3.3): fed one PDU frame at a time by
@@ -36,12 +38,17 @@ import java.util.concurrent.CompletionException;
  * fault (followed by an abort where the stream can no longer be trusted).
  */
 public final class ServerConnection {
+  /** Frames held back while an authentication leg completes. */
+  static final int MAX_BACKLOG = 64;
+
   private final RpcServer server;
   private final PduSink sink;
   private final String secondaryAddress;
   private final Map<Integer, RpcInterface> contexts = new HashMap<>();
   private final Map<Integer, PendingCall> pending = new HashMap<>();
   private final CallAssembler assembler;
+  private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
+  private boolean waiting;
   private ConnectionState state = ConnectionState.AWAITING_BIND;
   private AssociationGroup group;
   private SecurityBinding security;
@@ -70,11 +77,28 @@ public final class ServerConnection {
     return pending.size();
   }
 
-  /** Handles one complete PDU (frame) from the client. */
+  /**
+   * Handles one complete PDU (frame) from the client. While an authentication leg is completing
+   * asynchronously, frames are held back (at most {@link #MAX_BACKLOG}) and processed in order once
+   * it has.
+   */
   public synchronized void receive(byte[] frame) {
     if (state == ConnectionState.CLOSED) {
       return;
     }
+    if (waiting) {
+      if (backlog.size() >= MAX_BACKLOG) {
+        sink.send(ResponseWriter.encode(FaultPdu.of(0, 0, RpcStatus.PROTO_ERROR, true)));
+        abort();
+        return;
+      }
+      backlog.add(frame);
+      return;
+    }
+    process(frame);
+  }
+
+  private void process(byte[] frame) {
     Pdu pdu;
     try {
       pdu = Pdu.decode(Unpooled.wrappedBuffer(frame));
@@ -96,6 +120,38 @@ public final class ServerConnection {
     }
   }
 
+  /**
+   * Runs {@code then} with the outcome of {@code f}: at once if it is done, otherwise when it
+   * completes, holding back the frames received meanwhile; never blocks.
+   */
+  private <T> void await(CompletableFuture<T> f, BiConsumer<T, Throwable> then) {
+    if (f.isDone()) {
+      T value = null;
+      Throwable error = null;
+      try {
+        value = f.join();
+      } catch (CompletionException | CancellationException e) {
+        error = e;
+      }
+      then.accept(value, error);
+      return;
+    }
+    waiting = true;
+    var unused = f.whenComplete((value, error) -> resume(value, error, then));
+  }
+
+  private synchronized <T> void resume(T value, Throwable error, BiConsumer<T, Throwable> then) {
+    waiting = false;
+    if (state == ConnectionState.CLOSED) {
+      backlog.clear();
+      return;
+    }
+    then.accept(value, error);
+    while (!waiting && state != ConnectionState.CLOSED && !backlog.isEmpty()) {
+      process(backlog.poll());
+    }
+  }
+
   /** The transport closed: cancel every pending call and leave the association group. */
   public synchronized void close() {
     if (state == ConnectionState.CLOSED) {
@@ -106,6 +162,7 @@ public final class ServerConnection {
       call.cancel(true);
     }
     pending.clear();
+    backlog.clear();
     assembler.reset();
     if (group != null) {
       server.groups().leave(group);
@@ -159,7 +216,6 @@ public final class ServerConnection {
       nak = BindNakPdu.REASON_NOT_SPECIFIED;
     }
     SecurityBinding sec = null;
-    AuthVerifier answer = null;
     if (nak < 0 && bind.auth().isPresent()) {
       AuthVerifier v = bind.auth().get();
       Optional<SecurityProvider> provider = server.provider(v.authType());
@@ -172,13 +228,33 @@ public final class ServerConnection {
         nak = BindNakPdu.REASON_NOT_SPECIFIED;
       } else {
         sec = new SecurityBinding(v.authType(), level, v.contextId(), provider.get().newContext());
-        try {
-          answer = sec.step(v);
-        } catch (AuthException e) {
-          nak = BindNakPdu.REASON_NOT_SPECIFIED;
-        }
       }
     }
+    if (nak >= 0) {
+      sink.send(ResponseWriter.encode(BindNakPdu.of(bind.callId(), nak)));
+      return;
+    }
+    if (sec == null) {
+      completeBind(bind, null, null);
+      return;
+    }
+    SecurityBinding binding = sec;
+    await(
+        sec.step(bind.auth().get()),
+        (answer, error) -> {
+          if (error != null) {
+            sink.send(
+                ResponseWriter.encode(
+                    BindNakPdu.of(bind.callId(), BindNakPdu.REASON_NOT_SPECIFIED)));
+          } else {
+            completeBind(bind, binding, answer);
+          }
+        });
+  }
+
+  private void completeBind(BindPdu bind, SecurityBinding sec, AuthVerifier answer) {
+    BindBody b = bind.body();
+    int nak = -1;
     AssociationGroup joined = null;
     if (nak < 0) {
       joined =
@@ -206,21 +282,28 @@ public final class ServerConnection {
   }
 
   private void alterContext(AlterContextPdu alter) {
-    AuthVerifier answer = null;
-    if (alter.auth().isPresent()) {
-      AuthVerifier v = alter.auth().get();
-      // the level, type and context id are fixed at bind; a second context is not supported
-      if (security == null || !security.matches(v)) {
-        faultNotExecuted(alter.callId(), RpcStatus.ACCESS_DENIED);
-        return;
-      }
-      try {
-        answer = security.step(v);
-      } catch (AuthException e) {
-        faultNotExecuted(alter.callId(), RpcStatus.ACCESS_DENIED);
-        return;
-      }
+    if (alter.auth().isEmpty()) {
+      completeAlterContext(alter, null);
+      return;
     }
+    AuthVerifier v = alter.auth().get();
+    // the level, type and context id are fixed at bind; a second context is not supported
+    if (security == null || !security.matches(v)) {
+      faultNotExecuted(alter.callId(), RpcStatus.ACCESS_DENIED);
+      return;
+    }
+    await(
+        security.step(v),
+        (answer, error) -> {
+          if (error != null) {
+            faultNotExecuted(alter.callId(), RpcStatus.ACCESS_DENIED);
+          } else {
+            completeAlterContext(alter, answer);
+          }
+        });
+  }
+
+  private void completeAlterContext(AlterContextPdu alter, AuthVerifier answer) {
     List<ContextResult> results =
         ContextNegotiator.negotiate(server, alter.body().contexts(), contexts);
     BindAckBody body = new BindAckBody(maxXmitFrag, maxRecvFrag, group.id(), "", results);
@@ -233,11 +316,7 @@ public final class ServerConnection {
   private void auth3(Auth3Pdu auth3) {
     // auth3 has no answer; a failure shows as access denied on the next request
     if (security != null && security.matches(auth3.verifier())) {
-      try {
-        security.finalStep(auth3.verifier());
-      } catch (AuthException e) {
-        return;
-      }
+      await(security.step(auth3.verifier()), (answer, error) -> {});
     }
   }
 

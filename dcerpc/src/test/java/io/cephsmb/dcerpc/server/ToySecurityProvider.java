@@ -8,6 +8,8 @@ import io.cephsmb.dcerpc.auth.SecurityProvider;
 import io.cephsmb.dcerpc.pdu.Octets;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.zip.CRC32;
 
 /**
@@ -53,7 +55,15 @@ final class ToySecurityProvider implements SecurityProvider {
     private boolean established;
 
     @Override
-    public AuthStep accept(byte[] token) throws AuthException {
+    public CompletionStage<AuthStep> accept(byte[] token) {
+      try {
+        return CompletableFuture.completedFuture(step(token));
+      } catch (AuthException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+
+    private AuthStep step(byte[] token) throws AuthException {
       String t = new String(token, StandardCharsets.US_ASCII);
       if (legs == 0 && t.equals("hello")) {
         legs++;

@@ -111,6 +111,39 @@ public final class NtlmSessionSecurity {
   }
 
   /**
+   * GSS_WrapEx over a region of a larger message, as DCE/RPC PKT_PRIVACY uses it ([MS-RPCE]
+   * 3.3.1.5.2.2): the signature covers {@code buf[0, signedLength)} as it is before sealing
+   * (header, plain stub, pad and sec_trailer), then {@code buf[dataOffset, dataOffset +
+   * dataLength)} (the stub and pad) is encrypted in place.
+   *
+   * @return the 16-byte signature
+   */
+  public synchronized byte[] sealRegion(
+      byte[] buf, int signedLength, int dataOffset, int dataLength) {
+    byte[] signed = Arrays.copyOf(buf, signedLength);
+    byte[] data = rc4(sendHandle, Arrays.copyOfRange(buf, dataOffset, dataOffset + dataLength));
+    System.arraycopy(data, 0, buf, dataOffset, dataLength);
+    return mac(sendSignKey, sendHandle, sendSeqNum++, signed);
+  }
+
+  /**
+   * GSS_UnwrapEx over a region: decrypts {@code buf[dataOffset, dataOffset + dataLength)} in place,
+   * then checks {@code signature} over {@code buf[0, signedLength)}.
+   *
+   * @throws NtlmDecodeException when the signature does not match
+   */
+  public synchronized void unsealRegion(
+      byte[] buf, int signedLength, int dataOffset, int dataLength, byte[] signature) {
+    byte[] plain = rc4(receiveHandle, Arrays.copyOfRange(buf, dataOffset, dataOffset + dataLength));
+    System.arraycopy(plain, 0, buf, dataOffset, dataLength);
+    byte[] expected =
+        mac(receiveSignKey, receiveHandle, receiveSeqNum++, Arrays.copyOf(buf, signedLength));
+    if (!MessageDigest.isEqual(expected, signature)) {
+      throw new NtlmDecodeException("sealed message signature mismatch");
+    }
+  }
+
+  /**
    * A sealed message and its NTLMSSP_MESSAGE_SIGNATURE.
    *
    * @param data the encrypted message

@@ -1,0 +1,2 @@
+/** [MS-WKST] the wkssvc interface: NetrWkstaGetInfo. */
+package io.cephsmb.dcerpc.mswkst;
