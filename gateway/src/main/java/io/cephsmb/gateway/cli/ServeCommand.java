@@ -26,6 +26,18 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "445", description = "SMB port (default 445)")
   int port;
 
+  @Option(
+      names = "--epmapper-port",
+      defaultValue = "135",
+      description = "DCE/RPC endpoint mapper port (default 135; -1: no DCE/RPC over TCP)")
+  int epmapperPort;
+
+  @Option(
+      names = "--rpc-port",
+      defaultValue = "0",
+      description = "srvsvc/wkssvc TCP port (default: a free one, published by the epmapper)")
+  int rpcPort;
+
   @Override
   public Integer call() throws InterruptedException {
     String nodeId = node != null ? node : hostname();

@@ -6,6 +6,7 @@ import io.cephsmb.gateway.config.GlobalConfig;
 import io.cephsmb.gateway.config.PassDb;
 import io.cephsmb.gateway.config.ShareConfig;
 import io.cephsmb.gateway.openfiles.OpenFileTable;
+import io.cephsmb.gateway.rpc.RpcServices;
 import io.cephsmb.gateway.server.SmbServer;
 import io.cephsmb.gateway.server.SmbServerConfig;
 import io.cephsmb.omapkv.KvStore;
@@ -39,6 +40,9 @@ public final class GatewayNode implements AutoCloseable {
    * @param nodeId this node's stable name
    * @param bindAddress the SMB listen address
    * @param port the SMB port (0: a free one)
+   * @param epmapperPort the DCE/RPC endpoint mapper's TCP port (135 in production; 0: a free one;
+   *     -1: no DCE/RPC over TCP)
+   * @param rpcPort the TCP port of srvsvc and wkssvc (0: a free one, found through the epmapper)
    */
   public record Bootstrap(
       Path conf,
@@ -47,21 +51,38 @@ public final class GatewayNode implements AutoCloseable {
       String namespace,
       String nodeId,
       String bindAddress,
-      int port) {}
+      int port,
+      int epmapperPort,
+      int rpcPort) {
+
+    /** SMB only (no DCE/RPC over TCP). */
+    public Bootstrap(
+        Path conf,
+        String cephxId,
+        String pool,
+        String namespace,
+        String nodeId,
+        String bindAddress,
+        int port) {
+      this(conf, cephxId, pool, namespace, nodeId, bindAddress, port, -1, 0);
+    }
+  }
 
   private final RadosClient client;
   private final ClusterNode node;
   private final SmbServer server;
+  private final RpcServices rpc;
   private final CompletableFuture<String> fenced = new CompletableFuture<>();
   private final java.util.concurrent.atomic.AtomicBoolean serverClosed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  private GatewayNode(RadosClient client, ClusterNode node, SmbServer server) {
+  private GatewayNode(RadosClient client, ClusterNode node, SmbServer server, RpcServices rpc) {
     this.client = client;
     this.node = node;
     this.server = server;
+    this.rpc = rpc;
   }
 
   /**
@@ -108,7 +129,29 @@ public final class GatewayNode implements AutoCloseable {
       SmbServer server =
           SmbServer.start(
               config, new RadosUserDirectory(new PassDb(kv)), new RadosShareRegistry(shares));
-      GatewayNode g = new GatewayNode(client, node, server);
+      RpcServices rpc = null;
+      if (b.epmapperPort() >= 0) {
+        try {
+          rpc =
+              RpcServices.startForGateway(
+                  (java.net.Inet4Address) java.net.InetAddress.getByName(b.bindAddress()),
+                  b.epmapperPort(),
+                  b.rpcPort(),
+                  shares,
+                  new PassDb(kv),
+                  config.ntlmConfig(),
+                  io.cephsmb.dcerpc.mssrvs.ServerIdentity.of(
+                      config.netbiosName(), config.domainName(), "cephsmb " + b.nodeId()));
+        } catch (java.net.UnknownHostException | RuntimeException | InterruptedException e) {
+          server.close();
+          if (e instanceof InterruptedException ie) {
+            throw ie;
+          }
+          throw new IllegalStateException(
+              "cannot serve DCE/RPC on " + b.bindAddress() + ":" + b.epmapperPort() + ": " + e, e);
+        }
+      }
+      GatewayNode g = new GatewayNode(client, node, server, rpc);
       CompletableFuture<?> unused =
           fencedSignal.thenAccept(
               reason -> {
@@ -161,7 +204,15 @@ public final class GatewayNode implements AutoCloseable {
   private void stopServing() {
     if (serverClosed.compareAndSet(false, true)) {
       server.close();
+      if (rpc != null) {
+        rpc.close();
+      }
     }
+  }
+
+  /** The endpoint mapper's port, or -1 without DCE/RPC over TCP. */
+  public int epmapperPort() {
+    return rpc == null ? -1 : rpc.epmapperPort();
   }
 
   /** Stops serving, leaves the cluster cleanly (unless fenced), disconnects. Idempotent. */

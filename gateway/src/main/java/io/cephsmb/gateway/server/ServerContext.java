@@ -1,7 +1,6 @@
 package io.cephsmb.gateway.server;
 
 import io.cephsmb.gateway.msnlmp.NtlmServerConfig;
-import io.cephsmb.gateway.msnlmp.NtlmVersion;
 import io.cephsmb.gateway.mssmb2.Smb2Command;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -47,14 +46,7 @@ public final class ServerContext {
     this.clock = clock;
     // Random high bits so that SessionIds are not guessable across restarts; never 0 or -1.
     this.sessionIds = new AtomicLong((random.nextLong() & 0x0000_FFFF_0000_0000L) | 1L);
-    this.ntlmConfig =
-        new NtlmServerConfig(
-            config.domainName(),
-            config.netbiosName(),
-            config.dnsDomainName(),
-            config.netbiosName().toLowerCase(java.util.Locale.ROOT),
-            new NtlmVersion(10, 0, 20348, NtlmVersion.REVISION_W2K3),
-            config.allowAnonymous());
+    this.ntlmConfig = config.ntlmConfig();
   }
 
   /** The config. */

@@ -66,6 +66,18 @@ public record SmbServerConfig(
     Duration interimDelay,
     int blockingThreads,
     int blockingQueue) {
+  /** The NTLM settings that go with this server's names (for SMB and for DCE/RPC). */
+  public io.cephsmb.gateway.msnlmp.NtlmServerConfig ntlmConfig() {
+    return new io.cephsmb.gateway.msnlmp.NtlmServerConfig(
+        domainName,
+        netbiosName,
+        dnsDomainName,
+        netbiosName.toLowerCase(java.util.Locale.ROOT),
+        new io.cephsmb.gateway.msnlmp.NtlmVersion(
+            10, 0, 20348, io.cephsmb.gateway.msnlmp.NtlmVersion.REVISION_W2K3),
+        allowAnonymous);
+  }
+
   /** 8 MiB: the default MaxTransactSize, MaxReadSize and MaxWriteSize. */
   public static final int EIGHT_MIB = 8 * 1024 * 1024;
 

@@ -113,6 +113,43 @@ class GatewayNodeIT {
   }
 
   @Test
+  void listsTheSharesInRadosOverDceRpcThroughTheEndpointMapper() throws Exception {
+    // rpcclient always asks the endpoint mapper on port 135
+    GatewayNode g =
+        GatewayNode.start(
+            new GatewayNode.Bootstrap(
+                cluster.confPath(),
+                cluster.clientId(),
+                cluster.statePool(),
+                ns,
+                "node-rpc",
+                "127.0.0.1",
+                0,
+                135,
+                0));
+    try {
+      assertEquals(135, g.epmapperPort());
+      Process p =
+          new ProcessBuilder(
+                  "rpcclient",
+                  "-U",
+                  "alice%Secret-1",
+                  "ncacn_ip_tcp:127.0.0.1[sign]",
+                  "-c",
+                  "netshareenumall 1")
+              .redirectErrorStream(true)
+              .start();
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "rpcclient hung");
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, p.exitValue(), out);
+      assertTrue(out.contains("netname: data"), out);
+      assertTrue(out.contains("netname: IPC$"), out);
+    } finally {
+      g.close();
+    }
+  }
+
+  @Test
   void aFencedNodeStopsServing() throws Exception {
     GatewayNode g = start("node-b");
     try {
