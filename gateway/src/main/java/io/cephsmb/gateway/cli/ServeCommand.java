@@ -26,6 +26,17 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "445", description = "SMB port (default 445)")
   int port;
 
+  @Option(
+      names = "--fs",
+      defaultValue = "cephfs",
+      description = "the CephFS file system of the shares (default cephfs)")
+  String fsName;
+
+  @Option(
+      names = "--local-root",
+      description = "serve shares from this local directory instead of CephFS (testing)")
+  java.nio.file.Path localRoot;
+
   @Override
   public Integer call() throws InterruptedException {
     String nodeId = node != null ? node : hostname();
@@ -38,7 +49,9 @@ final class ServeCommand implements Callable<Integer> {
                 cluster.namespace,
                 nodeId,
                 listen,
-                port));
+                port,
+                fsName,
+                localRoot));
     CountDownLatch done = new CountDownLatch(1);
     Thread hook =
         new Thread(

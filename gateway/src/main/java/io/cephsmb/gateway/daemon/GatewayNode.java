@@ -5,6 +5,8 @@ import static io.cephsmb.omapkv.Futures.join;
 import io.cephsmb.gateway.config.GlobalConfig;
 import io.cephsmb.gateway.config.PassDb;
 import io.cephsmb.gateway.config.ShareConfig;
+import io.cephsmb.gateway.fileservice.FileService;
+import io.cephsmb.gateway.fileservice.ShareVfsProvider;
 import io.cephsmb.gateway.openfiles.OpenFileTable;
 import io.cephsmb.gateway.server.SmbServer;
 import io.cephsmb.gateway.server.SmbServerConfig;
@@ -13,6 +15,8 @@ import io.cephsmb.omapkv.RadosClient;
 import io.cephsmb.omapkv.rados.LibradosClient;
 import io.cephsmb.radoslock.ClusterNode;
 import io.cephsmb.radoslock.ClusterView;
+import io.cephsmb.vfs.VfsException;
+import io.cephsmb.vfs.cephfs.CephFsMounts;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +43,9 @@ public final class GatewayNode implements AutoCloseable {
    * @param nodeId this node's stable name
    * @param bindAddress the SMB listen address
    * @param port the SMB port (0: a free one)
+   * @param fsName the CephFS file system the shares live in ({@code client_fs})
+   * @param localRoot if not null, serve the shares from this local directory instead of CephFS
+   *     (embedded mode for tests: share path {@code /a} is {@code localRoot/a})
    */
   public record Bootstrap(
       Path conf,
@@ -47,21 +54,52 @@ public final class GatewayNode implements AutoCloseable {
       String namespace,
       String nodeId,
       String bindAddress,
-      int port) {}
+      int port,
+      String fsName,
+      Path localRoot) {
+    /** The default file system name. */
+    public static final String DEFAULT_FS = "cephfs";
+
+    /** Shares on the CephFS file system {@value #DEFAULT_FS}. */
+    public Bootstrap(
+        Path conf,
+        String cephxId,
+        String pool,
+        String namespace,
+        String nodeId,
+        String bindAddress,
+        int port) {
+      this(conf, cephxId, pool, namespace, nodeId, bindAddress, port, DEFAULT_FS, null);
+    }
+
+    /** This bootstrap with shares served from a local directory. */
+    public Bootstrap withLocalRoot(Path root) {
+      return new Bootstrap(conf, cephxId, pool, namespace, nodeId, bindAddress, port, fsName, root);
+    }
+  }
 
   private final RadosClient client;
   private final ClusterNode node;
   private final SmbServer server;
+  private final CephFsMounts mounts;
+  private final FileService files;
   private final CompletableFuture<String> fenced = new CompletableFuture<>();
   private final java.util.concurrent.atomic.AtomicBoolean serverClosed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  private GatewayNode(RadosClient client, ClusterNode node, SmbServer server) {
+  private GatewayNode(
+      RadosClient client,
+      ClusterNode node,
+      SmbServer server,
+      CephFsMounts mounts,
+      FileService files) {
     this.client = client;
     this.node = node;
     this.server = server;
+    this.mounts = mounts;
+    this.files = files;
   }
 
   /**
@@ -72,6 +110,7 @@ public final class GatewayNode implements AutoCloseable {
   public static GatewayNode start(Bootstrap b) throws InterruptedException {
     RadosClient client = LibradosClient.connect(b.conf(), b.cephxId());
     ClusterNode node = null;
+    CephFsMounts mounts = null;
     try {
       KvStore kv = new KvStore(client.store(b.pool(), b.namespace()));
       ShareConfig shares = new ShareConfig(kv);
@@ -105,10 +144,32 @@ public final class GatewayNode implements AutoCloseable {
               .encryptData(global.encryptData())
               .netbiosName(netbiosName(b.nodeId()))
               .build();
+      ShareVfsProvider vfs;
+      if (b.localRoot() != null) {
+        vfs = ShareVfsProvider.local(b.localRoot());
+      } else {
+        try {
+          mounts =
+              CephFsMounts.open(
+                  CephFsMounts.Config.defaults(
+                      b.conf(),
+                      b.cephxId(),
+                      b.fsName() == null ? Bootstrap.DEFAULT_FS : b.fsName()));
+        } catch (VfsException e) {
+          throw new IllegalStateException(
+              "mounting CephFS " + b.fsName() + ": " + e.getMessage(), e);
+        }
+        vfs = ShareVfsProvider.cephFs(mounts);
+      }
+      FileService files =
+          new FileService(vfs, new OpenFileTable(kv), b.nodeId(), node.incarnation());
       SmbServer server =
           SmbServer.start(
-              config, new RadosUserDirectory(new PassDb(kv)), new RadosShareRegistry(shares));
-      GatewayNode g = new GatewayNode(client, node, server);
+              config,
+              new RadosUserDirectory(new PassDb(kv)),
+              new RadosShareRegistry(shares),
+              files.handlers());
+      GatewayNode g = new GatewayNode(client, node, server, mounts, files);
       CompletableFuture<?> unused =
           fencedSignal.thenAccept(
               reason -> {
@@ -124,6 +185,9 @@ public final class GatewayNode implements AutoCloseable {
           purged);
       return g;
     } catch (RuntimeException | InterruptedException e) {
+      if (mounts != null) {
+        mounts.close();
+      }
       if (node != null) {
         node.close();
       }
@@ -158,9 +222,17 @@ public final class GatewayNode implements AutoCloseable {
     return fenced;
   }
 
+  /** The file service (open count for tests). */
+  public FileService files() {
+    return files;
+  }
+
   private void stopServing() {
     if (serverClosed.compareAndSet(false, true)) {
       server.close();
+      if (mounts != null) {
+        mounts.close();
+      }
     }
   }
 

@@ -62,6 +62,10 @@ public enum NtStatus {
   UNSUCCESSFUL(0xC0000001),
   /** No memory. */
   NO_MEMORY(0xC0000017),
+  /** A required privilege is not held by the client. */
+  PRIVILEGE_NOT_HELD(0xC0000061),
+  /** A specified impersonation level is invalid. */
+  BAD_IMPERSONATION_LEVEL(0xC00000A5),
   /** An invalid HANDLE was specified. */
   INVALID_HANDLE(0xC0000008),
   /** An invalid parameter was passed to a service or function. */
