@@ -38,6 +38,17 @@ final class ServeCommand implements Callable<Integer> {
       description = "srvsvc/wkssvc TCP port (default: a free one, published by the epmapper)")
   int rpcPort;
 
+  @Option(
+      names = "--fs",
+      defaultValue = "cephfs",
+      description = "the CephFS file system of the shares (default cephfs)")
+  String fsName;
+
+  @Option(
+      names = "--local-root",
+      description = "serve shares from this local directory instead of CephFS (testing)")
+  java.nio.file.Path localRoot;
+
   @Override
   public Integer call() throws InterruptedException {
     String nodeId = node != null ? node : hostname();
@@ -50,7 +61,11 @@ final class ServeCommand implements Callable<Integer> {
                 cluster.namespace,
                 nodeId,
                 listen,
-                port));
+                port,
+                fsName,
+                localRoot,
+                epmapperPort,
+                rpcPort));
     CountDownLatch done = new CountDownLatch(1);
     Thread hook =
         new Thread(

@@ -5,6 +5,8 @@ import static io.cephsmb.omapkv.Futures.join;
 import io.cephsmb.gateway.config.GlobalConfig;
 import io.cephsmb.gateway.config.PassDb;
 import io.cephsmb.gateway.config.ShareConfig;
+import io.cephsmb.gateway.fileservice.FileService;
+import io.cephsmb.gateway.fileservice.ShareVfsProvider;
 import io.cephsmb.gateway.openfiles.OpenFileTable;
 import io.cephsmb.gateway.rpc.RpcServices;
 import io.cephsmb.gateway.server.SmbServer;
@@ -14,6 +16,8 @@ import io.cephsmb.omapkv.RadosClient;
 import io.cephsmb.omapkv.rados.LibradosClient;
 import io.cephsmb.radoslock.ClusterNode;
 import io.cephsmb.radoslock.ClusterView;
+import io.cephsmb.vfs.VfsException;
+import io.cephsmb.vfs.cephfs.CephFsMounts;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +44,9 @@ public final class GatewayNode implements AutoCloseable {
    * @param nodeId this node's stable name
    * @param bindAddress the SMB listen address
    * @param port the SMB port (0: a free one)
+   * @param fsName the CephFS file system the shares live in ({@code client_fs})
+   * @param localRoot if not null, serve the shares from this local directory instead of CephFS
+   *     (embedded mode for tests: share path {@code /a} is {@code localRoot/a})
    * @param epmapperPort the DCE/RPC endpoint mapper's TCP port (135 in production; 0: a free one;
    *     -1: no DCE/RPC over TCP)
    * @param rpcPort the TCP port of srvsvc and wkssvc (0: a free one, found through the epmapper)
@@ -52,10 +59,14 @@ public final class GatewayNode implements AutoCloseable {
       String nodeId,
       String bindAddress,
       int port,
+      String fsName,
+      Path localRoot,
       int epmapperPort,
       int rpcPort) {
+    /** The default file system name. */
+    public static final String DEFAULT_FS = "cephfs";
 
-    /** SMB only (no DCE/RPC over TCP). */
+    /** Shares on the CephFS file system {@value #DEFAULT_FS}; SMB only (no DCE/RPC over TCP). */
     public Bootstrap(
         Path conf,
         String cephxId,
@@ -64,13 +75,47 @@ public final class GatewayNode implements AutoCloseable {
         String nodeId,
         String bindAddress,
         int port) {
-      this(conf, cephxId, pool, namespace, nodeId, bindAddress, port, -1, 0);
+      this(conf, cephxId, pool, namespace, nodeId, bindAddress, port, DEFAULT_FS, null, -1, 0);
+    }
+
+    /** This bootstrap with shares served from a local directory. */
+    public Bootstrap withLocalRoot(Path root) {
+      return new Bootstrap(
+          conf,
+          cephxId,
+          pool,
+          namespace,
+          nodeId,
+          bindAddress,
+          port,
+          fsName,
+          root,
+          epmapperPort,
+          rpcPort);
+    }
+
+    /** This bootstrap with DCE/RPC over TCP: the endpoint mapper on {@code epmapper}. */
+    public Bootstrap withRpc(int epmapper, int rpc) {
+      return new Bootstrap(
+          conf,
+          cephxId,
+          pool,
+          namespace,
+          nodeId,
+          bindAddress,
+          port,
+          fsName,
+          localRoot,
+          epmapper,
+          rpc);
     }
   }
 
   private final RadosClient client;
   private final ClusterNode node;
   private final SmbServer server;
+  private final CephFsMounts mounts;
+  private final FileService files;
   private final RpcServices rpc;
   private final CompletableFuture<String> fenced = new CompletableFuture<>();
   private final java.util.concurrent.atomic.AtomicBoolean serverClosed =
@@ -78,10 +123,18 @@ public final class GatewayNode implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  private GatewayNode(RadosClient client, ClusterNode node, SmbServer server, RpcServices rpc) {
+  private GatewayNode(
+      RadosClient client,
+      ClusterNode node,
+      SmbServer server,
+      CephFsMounts mounts,
+      FileService files,
+      RpcServices rpc) {
     this.client = client;
     this.node = node;
     this.server = server;
+    this.mounts = mounts;
+    this.files = files;
     this.rpc = rpc;
   }
 
@@ -93,6 +146,7 @@ public final class GatewayNode implements AutoCloseable {
   public static GatewayNode start(Bootstrap b) throws InterruptedException {
     RadosClient client = LibradosClient.connect(b.conf(), b.cephxId());
     ClusterNode node = null;
+    CephFsMounts mounts = null;
     try {
       KvStore kv = new KvStore(client.store(b.pool(), b.namespace()));
       ShareConfig shares = new ShareConfig(kv);
@@ -126,9 +180,31 @@ public final class GatewayNode implements AutoCloseable {
               .encryptData(global.encryptData())
               .netbiosName(netbiosName(b.nodeId()))
               .build();
+      ShareVfsProvider vfs;
+      if (b.localRoot() != null) {
+        vfs = ShareVfsProvider.local(b.localRoot());
+      } else {
+        try {
+          mounts =
+              CephFsMounts.open(
+                  CephFsMounts.Config.defaults(
+                      b.conf(),
+                      b.cephxId(),
+                      b.fsName() == null ? Bootstrap.DEFAULT_FS : b.fsName()));
+        } catch (VfsException e) {
+          throw new IllegalStateException(
+              "mounting CephFS " + b.fsName() + ": " + e.getMessage(), e);
+        }
+        vfs = ShareVfsProvider.cephFs(mounts);
+      }
+      FileService files =
+          new FileService(vfs, new OpenFileTable(kv), b.nodeId(), node.incarnation());
       SmbServer server =
           SmbServer.start(
-              config, new RadosUserDirectory(new PassDb(kv)), new RadosShareRegistry(shares));
+              config,
+              new RadosUserDirectory(new PassDb(kv)),
+              new RadosShareRegistry(shares),
+              files.handlers());
       RpcServices rpc = null;
       if (b.epmapperPort() >= 0) {
         try {
@@ -151,7 +227,7 @@ public final class GatewayNode implements AutoCloseable {
               "cannot serve DCE/RPC on " + b.bindAddress() + ":" + b.epmapperPort() + ": " + e, e);
         }
       }
-      GatewayNode g = new GatewayNode(client, node, server, rpc);
+      GatewayNode g = new GatewayNode(client, node, server, mounts, files, rpc);
       CompletableFuture<?> unused =
           fencedSignal.thenAccept(
               reason -> {
@@ -167,6 +243,9 @@ public final class GatewayNode implements AutoCloseable {
           purged);
       return g;
     } catch (RuntimeException | InterruptedException e) {
+      if (mounts != null) {
+        mounts.close();
+      }
       if (node != null) {
         node.close();
       }
@@ -201,11 +280,19 @@ public final class GatewayNode implements AutoCloseable {
     return fenced;
   }
 
+  /** The file service (open count for tests). */
+  public FileService files() {
+    return files;
+  }
+
   private void stopServing() {
     if (serverClosed.compareAndSet(false, true)) {
       server.close();
       if (rpc != null) {
         rpc.close();
+      }
+      if (mounts != null) {
+        mounts.close();
       }
     }
   }

@@ -20,6 +20,52 @@ public enum NtStatus {
   NOT_IMPLEMENTED(0xC0000002),
   /** The specified information class is not valid. */
   INVALID_INFO_CLASS(0xC0000003),
+  /** {@code STATUS_NO_SUCH_FILE}: the file does not exist (first QUERY_DIRECTORY, no match). */
+  NO_SUCH_FILE(0xC000000F),
+  /** The information length does not match the class. */
+  INFO_LENGTH_MISMATCH(0xC0000004),
+  /** The object name is invalid. */
+  OBJECT_NAME_INVALID(0xC0000033),
+  /** The object name already exists. */
+  OBJECT_NAME_COLLISION(0xC0000035),
+  /** The path syntax is bad. */
+  OBJECT_PATH_SYNTAX_BAD(0xC000003B),
+  /** A file cannot be opened because the share access flags are incompatible. */
+  SHARING_VIOLATION(0xC0000043),
+  /** A non-close operation was requested of a file object with a delete pending. */
+  DELETE_PENDING(0xC0000056),
+  /** The disk is full. */
+  DISK_FULL(0xC000007F),
+  /** The media is write protected. */
+  MEDIA_WRITE_PROTECTED(0xC00000A2),
+  /** The I/O timed out. */
+  IO_TIMEOUT(0xC00000B5),
+  /** The file that was specified as a target is a directory. */
+  FILE_IS_A_DIRECTORY(0xC00000BA),
+  /** Not the same device (rename across file systems). */
+  NOT_SAME_DEVICE(0xC00000D4),
+  /** An unexpected I/O error occurred. */
+  UNEXPECTED_IO_ERROR(0xC00000E9),
+  /** The directory is not empty. */
+  DIRECTORY_NOT_EMPTY(0xC0000101),
+  /** A requested opened file is not a directory. */
+  NOT_A_DIRECTORY(0xC0000103),
+  /** Cannot delete a file or directory that cannot be deleted (e.g. read-only). */
+  CANNOT_DELETE(0xC0000121),
+  /** Too many opened files. */
+  TOO_MANY_OPENED_FILES(0xC000011F),
+  /** Too many links. */
+  TOO_MANY_LINKS(0xC0000265),
+  /** The file is too large. */
+  FILE_TOO_LARGE(0xC0000904),
+  /** The operation failed (generic). */
+  UNSUCCESSFUL(0xC0000001),
+  /** No memory. */
+  NO_MEMORY(0xC0000017),
+  /** A required privilege is not held by the client. */
+  PRIVILEGE_NOT_HELD(0xC0000061),
+  /** A specified impersonation level is invalid. */
+  BAD_IMPERSONATION_LEVEL(0xC00000A5),
   /** An invalid HANDLE was specified. */
   INVALID_HANDLE(0xC0000008),
   /** An invalid parameter was passed to a service or function. */

@@ -30,10 +30,27 @@ public final class SmbConnection {
   private final Map<Long, PendingRequest> pendingByMessageId = new HashMap<>();
   private final Map<Long, PendingRequest> pendingByAsyncId = new HashMap<>();
   private long nextAsyncId = 1;
+  private final List<Runnable> closeHooks = new java.util.ArrayList<>();
 
   SmbConnection(ServerContext server) {
     this.server = server;
     this.credits = new CreditWindow(server.config().maxCredits());
+  }
+
+  /**
+   * Registers what to do when the connection closes (the file service closes its opens); runs on
+   * the event loop, once.
+   */
+  public void onClose(Runnable hook) {
+    closeHooks.add(hook);
+  }
+
+  void closed() {
+    List<Runnable> hooks = List.copyOf(closeHooks);
+    closeHooks.clear();
+    for (Runnable r : hooks) {
+      r.run();
+    }
   }
 
   /** The server this connection belongs to. */

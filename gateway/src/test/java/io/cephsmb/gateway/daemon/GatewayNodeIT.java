@@ -118,15 +118,14 @@ class GatewayNodeIT {
     GatewayNode g =
         GatewayNode.start(
             new GatewayNode.Bootstrap(
-                cluster.confPath(),
-                cluster.clientId(),
-                cluster.statePool(),
-                ns,
-                "node-rpc",
-                "127.0.0.1",
-                0,
-                135,
-                0));
+                    cluster.confPath(),
+                    cluster.clientId(),
+                    cluster.statePool(),
+                    ns,
+                    "node-rpc",
+                    "127.0.0.1",
+                    0)
+                .withRpc(135, 0));
     try {
       assertEquals(135, g.epmapperPort());
       Process p =

@@ -1,0 +1,59 @@
+package io.cephsmb.gateway.fileservice;
+
+import io.cephsmb.gateway.mssmb2.FileTimes;
+import io.cephsmb.gateway.mssmb2.Smb2CloseRequest;
+import io.cephsmb.gateway.mssmb2.Smb2CloseResponse;
+import io.cephsmb.gateway.server.CommandHandler;
+import io.cephsmb.gateway.server.RequestContext;
+import io.cephsmb.gateway.server.Response;
+import io.cephsmb.vfs.VfsException;
+import io.cephsmb.vfs.VfsStat;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * [MS-SMB2] 3.3.5.10 Receiving an SMB2 CLOSE Request: the open leaves the table at once (later
+ * requests get STATUS_FILE_CLOSED), then off the event loop the attributes are read if
+ * SMB2_CLOSE_FLAG_POSTQUERY_ATTRIB asks for them, and {@link FileService#closeBlocking} closes the
+ * handle, removes the share-mode record and removes a delete-pending file on its last close.
+ */
+final class CloseHandler implements CommandHandler {
+  private final FileService fs;
+
+  CloseHandler(FileService fs) {
+    this.fs = fs;
+  }
+
+  @Override
+  public CompletableFuture<Response> handle(RequestContext rc) {
+    Smb2CloseRequest req = Smb2CloseRequest.decode(rc.message());
+    FileOpen o = fs.lookup(rc, req.fileId());
+    if (!fs.remove(o)) {
+      return FileService.failed(
+          FileService.fail(io.cephsmb.gateway.mssmb2.NtStatus.FILE_CLOSED, "closed meanwhile"));
+    }
+    boolean post = (req.flags() & Smb2CloseRequest.POSTQUERY_ATTRIB) != 0;
+    return rc.offload(
+        () -> {
+          Smb2CloseResponse resp = Smb2CloseResponse.EMPTY;
+          if (post) {
+            try {
+              VfsStat st = o.handle != null ? o.vfs.stat(o.handle) : o.vfs.stat(o.path());
+              FileTimes t = Attributes.times(o.vfs, o.path(), st);
+              int attrs = Attributes.of(o.vfs, o.path(), st);
+              resp =
+                  new Smb2CloseResponse(
+                      Smb2CloseRequest.POSTQUERY_ATTRIB,
+                      t,
+                      o.directory ? 0 : st.allocationSize(),
+                      o.directory ? 0 : st.size(),
+                      attrs);
+            } catch (VfsException e) {
+              resp = Smb2CloseResponse.EMPTY;
+            }
+          }
+          fs.closeBlocking(o);
+          Smb2CloseResponse r = resp;
+          return Response.ok(r::encode);
+        });
+  }
+}

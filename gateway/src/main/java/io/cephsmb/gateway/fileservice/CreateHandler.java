@@ -1,0 +1,402 @@
+package io.cephsmb.gateway.fileservice;
+
+import static io.cephsmb.gateway.fileservice.FileService.fail;
+import static io.cephsmb.gateway.fileservice.FileService.io;
+import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_CREATE;
+import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_OPEN;
+import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_OPEN_IF;
+import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_OVERWRITE;
+import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_OVERWRITE_IF;
+import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_SUPERSEDE;
+
+import io.cephsmb.gateway.mssmb2.FileTimes;
+import io.cephsmb.gateway.mssmb2.NtStatus;
+import io.cephsmb.gateway.mssmb2.Smb2CreateContext;
+import io.cephsmb.gateway.mssmb2.Smb2CreateRequest;
+import io.cephsmb.gateway.mssmb2.Smb2CreateResponse;
+import io.cephsmb.gateway.mssmb2.Smb2FileId;
+import io.cephsmb.gateway.openfiles.OpenFileTable;
+import io.cephsmb.gateway.openfiles.OpenRecord;
+import io.cephsmb.gateway.server.CommandHandler;
+import io.cephsmb.gateway.server.RequestContext;
+import io.cephsmb.gateway.server.Response;
+import io.cephsmb.gateway.server.ShareDefinition;
+import io.cephsmb.gateway.server.SmbConnection;
+import io.cephsmb.omapkv.Bytes;
+import io.cephsmb.omapkv.Futures;
+import io.cephsmb.vfs.Errno;
+import io.cephsmb.vfs.OpenFlag;
+import io.cephsmb.vfs.Vfs;
+import io.cephsmb.vfs.VfsException;
+import io.cephsmb.vfs.VfsHandle;
+import io.cephsmb.vfs.VfsPath;
+import io.cephsmb.vfs.VfsStat;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * [MS-SMB2] 3.3.5.9 Receiving an SMB2 CREATE Request, with the dispositions, directory options,
+ * delete-on-close and access checks of [MS-FSA] 2.1.5.1, and share modes checked on every node
+ * through the {@link OpenFileTable}. Create contexts answered: MxAc (maximal access) and QFid (the
+ * inode as DiskFileId); AlSi is accepted and ignored (no preallocation on CephFS); durable handle
+ * and lease requests are not granted and so not answered; the rest are ignored.
+ */
+final class CreateHandler implements CommandHandler {
+  /** CreateOptions bits kept as the open's mode (FileModeInformation). */
+  static final int MODE_BITS = 0x0000103E;
+
+  private static final int FILE_MODE = 0644;
+  private static final int DIR_MODE = 0755;
+
+  private final FileService fs;
+
+  CreateHandler(FileService fs) {
+    this.fs = fs;
+  }
+
+  @Override
+  public CompletableFuture<Response> handle(RequestContext rc) {
+    Smb2CreateRequest req = Smb2CreateRequest.decode(rc.message());
+    if (rc.tree().ipc()) {
+      return FileService.failed(fail(NtStatus.OBJECT_NAME_NOT_FOUND, "no named pipes yet"));
+    }
+    ShareDefinition share = rc.tree().share();
+    SmbConnection conn = rc.connection();
+    long sessionId = rc.sessionId();
+    int treeId = rc.treeId();
+    Smb2FileId fileId = fs.newFileId();
+    return rc.offload(() -> create(req, share, conn, sessionId, treeId, fileId))
+        .thenApply(
+            r -> {
+              fs.register(r.open);
+              rc.fileCreated(r.open.fileId);
+              return Response.ok(r.response::encode);
+            });
+  }
+
+  private record Result(FileOpen open, Smb2CreateResponse response) {}
+
+  private Result create(
+      Smb2CreateRequest req,
+      ShareDefinition share,
+      SmbConnection conn,
+      long sessionId,
+      int treeId,
+      Smb2FileId fileId) {
+    int disposition = req.createDisposition();
+    int options = req.createOptions();
+    boolean wantDir = (options & Smb2CreateRequest.FILE_DIRECTORY_FILE) != 0;
+    boolean wantFile = (options & Smb2CreateRequest.FILE_NON_DIRECTORY_FILE) != 0;
+    if (disposition < FILE_SUPERSEDE || disposition > FILE_OVERWRITE_IF) {
+      throw fail(NtStatus.INVALID_PARAMETER, "CreateDisposition " + disposition);
+    }
+    if (wantDir && wantFile) {
+      throw fail(NtStatus.INVALID_PARAMETER, "both DIRECTORY_FILE and NON_DIRECTORY_FILE");
+    }
+    if (wantDir
+        && disposition != FILE_CREATE
+        && disposition != FILE_OPEN
+        && disposition != FILE_OPEN_IF) {
+      throw fail(NtStatus.INVALID_PARAMETER, "directory with disposition " + disposition);
+    }
+    if ((req.desiredAccess() & ~Access.VALID) != 0) {
+      throw fail(NtStatus.ACCESS_DENIED, "reserved DesiredAccess bits");
+    }
+    if ((req.impersonationLevel() & 0xffffffffL) > 3) {
+      throw fail(NtStatus.BAD_IMPERSONATION_LEVEL, "ImpersonationLevel");
+    }
+    VfsPath path = Names.parse(req.name());
+    Vfs vfs = fs.vfs(share);
+    for (int attempt = 0; ; attempt++) {
+      Optional<Result> r =
+          attempt(req, share, conn, sessionId, treeId, fileId, vfs, path, attempt > 0);
+      if (r.isPresent()) {
+        return r.get();
+      }
+    }
+  }
+
+  /** One try; empty when a stale delete-pending file was removed and the create must start over. */
+  private Optional<Result> attempt(
+      Smb2CreateRequest req,
+      ShareDefinition share,
+      SmbConnection conn,
+      long sessionId,
+      int treeId,
+      Smb2FileId fileId,
+      Vfs vfs,
+      VfsPath path,
+      boolean retried) {
+    int disposition = req.createDisposition();
+    int options = req.createOptions();
+    boolean wantDir = (options & Smb2CreateRequest.FILE_DIRECTORY_FILE) != 0;
+    boolean wantFile = (options & Smb2CreateRequest.FILE_NON_DIRECTORY_FILE) != 0;
+    boolean deleteOnClose = (options & Smb2CreateRequest.FILE_DELETE_ON_CLOSE) != 0;
+    VfsStat st = statOrNull(vfs, path);
+    boolean exists = st != null;
+    if (exists && st.isDirectory() && wantFile) {
+      throw fail(NtStatus.FILE_IS_A_DIRECTORY, path.toString());
+    }
+    if (exists && !st.isDirectory() && wantDir) {
+      throw fail(NtStatus.NOT_A_DIRECTORY, path.toString());
+    }
+    if (exists && disposition == FILE_CREATE) {
+      throw fail(NtStatus.OBJECT_NAME_COLLISION, path.toString());
+    }
+    if (!exists && (disposition == FILE_OPEN || disposition == FILE_OVERWRITE)) {
+      throw fail(NtStatus.OBJECT_NAME_NOT_FOUND, path.toString());
+    }
+    if (exists
+        && st.isDirectory()
+        && (disposition == FILE_OVERWRITE
+            || disposition == FILE_OVERWRITE_IF
+            || disposition == FILE_SUPERSEDE)) {
+      throw fail(NtStatus.INVALID_PARAMETER, "overwrite of a directory");
+    }
+    if (path.isRoot() && (deleteOnClose || !exists)) {
+      throw fail(NtStatus.ACCESS_DENIED, "the share root");
+    }
+    boolean overwrite = exists && disposition != FILE_OPEN && disposition != FILE_OPEN_IF;
+    boolean creating = !exists;
+    if (share.readOnly() && (creating || overwrite)) {
+      throw fail(NtStatus.ACCESS_DENIED, "read-only share");
+    }
+    boolean directory = exists ? st.isDirectory() : wantDir;
+    int dos = exists ? io(() -> Attributes.of(vfs, path, st)) : 0;
+    int maximal =
+        Access.maximal(share.readOnly(), exists, directory, exists ? st.mode() : 0777, dos);
+    int desired = Access.mapGeneric(req.desiredAccess());
+    if ((desired & Access.ACCESS_SYSTEM_SECURITY) != 0) {
+      throw fail(NtStatus.PRIVILEGE_NOT_HELD, "ACCESS_SYSTEM_SECURITY");
+    }
+    boolean max = (desired & Access.MAXIMUM_ALLOWED) != 0;
+    desired &= ~Access.MAXIMUM_ALLOWED;
+    if ((desired & ~maximal) != 0) {
+      throw fail(NtStatus.ACCESS_DENIED, "access " + Integer.toHexString(desired));
+    }
+    int granted = max ? maximal | desired : desired;
+    if (deleteOnClose) {
+      if ((granted & Access.DELETE) == 0) {
+        throw fail(NtStatus.ACCESS_DENIED, "delete-on-close without DELETE");
+      }
+      if (!directory && (dos & Attributes.READONLY) != 0) {
+        throw fail(NtStatus.CANNOT_DELETE, "read-only file");
+      }
+    }
+    // create or open in the VFS
+    VfsHandle handle = null;
+    boolean made = false;
+    try {
+      if (creating) {
+        if (directory) {
+          mkdir(vfs, path);
+        } else {
+          handle =
+              open(
+                  vfs,
+                  path,
+                  EnumSet.of(
+                      OpenFlag.READ,
+                      OpenFlag.WRITE,
+                      OpenFlag.CREATE,
+                      OpenFlag.EXCLUSIVE,
+                      OpenFlag.NON_DIRECTORY));
+        }
+        made = true;
+        int attrs = req.fileAttributes() & Attributes.STORED;
+        if (attrs != 0 && attrs != Attributes.ARCHIVE && vfs.capabilities().xattrs()) {
+          io(
+              () -> {
+                Attributes.store(vfs, path, attrs);
+                return null;
+              });
+        }
+      } else if (!directory) {
+        Set<OpenFlag> flags = EnumSet.of(OpenFlag.READ, OpenFlag.NON_DIRECTORY);
+        if (overwrite
+            || (granted & (Access.FILE_WRITE_DATA | Access.FILE_APPEND_DATA)) != 0
+            || (!share.readOnly() && (granted & Access.FILE_WRITE_ATTRIBUTES) != 0)) {
+          flags.add(OpenFlag.WRITE);
+        }
+        handle = open(vfs, path, flags);
+      }
+      VfsHandle h = handle;
+      VfsStat now = io(() -> h != null ? vfs.stat(h) : vfs.stat(path));
+      OpenRecord rec =
+          new OpenRecord(
+              fs.nodeId,
+              fs.incarnation,
+              fileId.persistent(),
+              "",
+              granted,
+              req.shareAccess() & 7,
+              deleteOnClose,
+              directory,
+              sessionId,
+              Bytes.EMPTY,
+              Bytes.EMPTY,
+              System.currentTimeMillis());
+      OpenFileTable.OpenOutcome outcome = Futures.join(fs.table.open(now.ino(), rec));
+      switch (outcome) {
+        case OPENED:
+          break;
+        case SHARING_VIOLATION:
+          throw fail(NtStatus.SHARING_VIOLATION, path.toString());
+        case DELETE_PENDING:
+          throw fail(NtStatus.DELETE_PENDING, path.toString());
+        case STALE_DELETE_PENDING:
+          if (retried) {
+            throw fail(NtStatus.DELETE_PENDING, path.toString());
+          }
+          closeQuiet(vfs, handle);
+          handle = null;
+          removeStale(vfs, path, directory);
+          Futures.join(fs.table.forget(now.ino()));
+          return Optional.empty();
+        default:
+          throw new IllegalStateException("outcome " + outcome);
+      }
+      try {
+        int action;
+        if (creating) {
+          action = Smb2CreateResponse.FILE_CREATED;
+        } else if (overwrite) {
+          VfsHandle hh = handle;
+          io(
+              () -> {
+                vfs.truncate(hh, 0);
+                int attrs = req.fileAttributes() & Attributes.STORED;
+                if (vfs.capabilities().xattrs()) {
+                  Attributes.store(vfs, path, attrs | Attributes.ARCHIVE);
+                }
+                return null;
+              });
+          action =
+              disposition == FILE_SUPERSEDE
+                  ? Smb2CreateResponse.FILE_SUPERSEDED
+                  : Smb2CreateResponse.FILE_OVERWRITTEN;
+          now = io(() -> vfs.stat(hh));
+        } else {
+          action = Smb2CreateResponse.FILE_OPENED;
+        }
+        VfsStat fin = now;
+        FileTimes times = io(() -> Attributes.times(vfs, path, fin));
+        int attrs = io(() -> Attributes.of(vfs, path, fin));
+        List<Smb2CreateContext> out = new ArrayList<>();
+        for (Smb2CreateContext c : req.contexts()) {
+          if (c.is(Smb2CreateContext.MXAC)) {
+            out.add(
+                Smb2CreateContext.of(
+                    Smb2CreateContext.MXAC,
+                    ByteBuffer.allocate(8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putInt(0)
+                        .putInt(maximal)
+                        .array()));
+          } else if (c.is(Smb2CreateContext.QFID)) {
+            byte[] id = new byte[32];
+            ByteBuffer.wrap(id).order(ByteOrder.LITTLE_ENDIAN).putLong(fin.ino());
+            out.add(Smb2CreateContext.of(Smb2CreateContext.QFID, id));
+          }
+        }
+        Smb2CreateResponse resp =
+            new Smb2CreateResponse(
+                0,
+                0,
+                action,
+                times,
+                directory ? 0 : fin.allocationSize(),
+                directory ? 0 : fin.size(),
+                attrs,
+                fileId,
+                out);
+        FileOpen open =
+            new FileOpen(
+                fileId,
+                conn,
+                sessionId,
+                treeId,
+                share,
+                vfs,
+                path,
+                handle,
+                directory,
+                granted,
+                fin.ino(),
+                rec,
+                options & MODE_BITS);
+        return Optional.of(new Result(open, resp));
+      } catch (RuntimeException e) {
+        Futures.join(fs.table.close(now.ino(), rec, share.name(), path.toString()));
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      closeQuiet(vfs, handle);
+      if (made && creating) {
+        try {
+          if (directory) {
+            vfs.rmdir(path);
+          } else {
+            vfs.unlink(path);
+          }
+        } catch (VfsException ignored) {
+          // best effort: the create failed anyway
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static VfsStat statOrNull(Vfs vfs, VfsPath path) {
+    try {
+      return vfs.stat(path);
+    } catch (VfsException e) {
+      if (e.errno() == Errno.ENOENT && e.scope() == VfsException.Scope.LEAF) {
+        return null;
+      }
+      throw FileService.status(e);
+    }
+  }
+
+  private static void mkdir(Vfs vfs, VfsPath path) {
+    io(
+        () -> {
+          vfs.mkdir(path, DIR_MODE);
+          return null;
+        });
+  }
+
+  private static VfsHandle open(Vfs vfs, VfsPath path, Set<OpenFlag> flags) {
+    return io(() -> vfs.open(path, flags, FILE_MODE));
+  }
+
+  private static void closeQuiet(Vfs vfs, VfsHandle h) {
+    if (h != null) {
+      try {
+        vfs.close(h);
+      } catch (VfsException ignored) {
+        // nothing to do
+      }
+    }
+  }
+
+  private static void removeStale(Vfs vfs, VfsPath path, boolean directory) {
+    try {
+      if (directory) {
+        vfs.rmdir(path);
+      } else {
+        vfs.unlink(path);
+      }
+    } catch (VfsException e) {
+      if (e.errno() != Errno.ENOENT) {
+        throw FileService.status(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package io.cephsmb.gateway.fileservice;
+
+import io.cephsmb.gateway.mssmb2.NtStatus;
+import io.cephsmb.gateway.mssmb2.Smb2Command;
+import io.cephsmb.gateway.mssmb2.Smb2FileId;
+import io.cephsmb.gateway.openfiles.OpenFileTable;
+import io.cephsmb.gateway.server.CommandHandler;
+import io.cephsmb.gateway.server.RequestContext;
+import io.cephsmb.gateway.server.ShareDefinition;
+import io.cephsmb.gateway.server.Smb2StatusException;
+import io.cephsmb.gateway.server.SmbConnection;
+import io.cephsmb.omapkv.Futures;
+import io.cephsmb.vfs.Errno;
+import io.cephsmb.vfs.Vfs;
+import io.cephsmb.vfs.VfsException;
+import io.cephsmb.vfs.VfsPath;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The file service of one gateway node: the table of its opens ([MS-SMB2] 3.3.1.10, FileId ->
+ * {@link FileOpen}), the cluster-wide {@link OpenFileTable} for share modes and delete-pending, the
+ * VFS of each share, and the handlers to pass to {@code SmbServer.start(..., handlers())}.
+ *
+ * <p>Threading: handlers look opens up and register them on the event loop; every VFS and RADOS
+ * call runs through {@link RequestContext#offload} (RADOS futures are joined there).
+ *
+ * <p>An open belongs to the session and tree connect that created it: a request from another
+ * session or tree gets STATUS_FILE_CLOSED. Opens are closed (and their share-mode records removed)
+ * when the client closes them or when the connection goes away; TREE_DISCONNECT and LOGOFF leave
+ * them until the connection closes (they can no longer be used).
+ */
+public final class FileService {
+  private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
+
+  final ShareVfsProvider vfsProvider;
+  final OpenFileTable table;
+  final String nodeId;
+  final long incarnation;
+  private final Map<Long, FileOpen> opens = new ConcurrentHashMap<>();
+  private final Map<SmbConnection, Boolean> hooked = new ConcurrentHashMap<>();
+  private final AtomicLong nextVolatile;
+  private final AtomicLong nextPersistent;
+
+  /**
+   * A file service.
+   *
+   * @param vfsProvider the VFS of each share
+   * @param table the cluster-wide open-file table
+   * @param nodeId this node's id (in the open records)
+   * @param incarnation this node's incarnation (in the open records)
+   */
+  public FileService(
+      ShareVfsProvider vfsProvider, OpenFileTable table, String nodeId, long incarnation) {
+    this.vfsProvider = vfsProvider;
+    this.table = table;
+    this.nodeId = nodeId;
+    this.incarnation = incarnation;
+    SecureRandom r = new SecureRandom();
+    this.nextVolatile = new AtomicLong(r.nextInt() & 0x7fffffffL);
+    this.nextPersistent = new AtomicLong((incarnation << 32) ^ (r.nextInt() & 0xffffL) << 16);
+  }
+
+  /** The handlers of the file commands. */
+  public Map<Smb2Command, CommandHandler> handlers() {
+    Map<Smb2Command, CommandHandler> m = new EnumMap<>(Smb2Command.class);
+    m.put(Smb2Command.CREATE, new CreateHandler(this));
+    m.put(Smb2Command.CLOSE, new CloseHandler(this));
+    m.put(Smb2Command.FLUSH, new IoHandlers.Flush(this));
+    m.put(Smb2Command.READ, new IoHandlers.Read(this));
+    m.put(Smb2Command.WRITE, new IoHandlers.Write(this));
+    m.put(Smb2Command.QUERY_DIRECTORY, new QueryDirectoryHandler(this));
+    m.put(Smb2Command.QUERY_INFO, new QueryInfoHandler(this));
+    m.put(Smb2Command.SET_INFO, new SetInfoHandler(this));
+    return m;
+  }
+
+  /** The number of opens on this node (tests, metrics). */
+  public int openCount() {
+    return opens.size();
+  }
+
+  Smb2FileId newFileId() {
+    return new Smb2FileId(nextPersistent.incrementAndGet(), nextVolatile.incrementAndGet());
+  }
+
+  /** Registers a new open; the first open of a connection hooks its close. Event loop. */
+  void register(FileOpen o) {
+    opens.put(o.fileId.volatileId(), o);
+    if (hooked.putIfAbsent(o.connection, Boolean.TRUE) == null) {
+      o.connection.onClose(() -> connectionClosed(o.connection));
+    }
+  }
+
+  /**
+   * The open {@code id} names for this request (the all-ones FileId of a related compound
+   * resolved), or STATUS_FILE_CLOSED ([MS-SMB2] 3.3.5.x: an unknown open or one of another session
+   * or tree).
+   */
+  FileOpen lookup(RequestContext rc, Smb2FileId id) {
+    Smb2FileId f = rc.resolveFileId(id);
+    if (f == null) {
+      throw new Smb2StatusException(NtStatus.FILE_CLOSED, "no previous FileId in the compound");
+    }
+    FileOpen o = opens.get(f.volatileId());
+    if (o == null
+        || o.fileId.persistent() != f.persistent()
+        || o.connection != rc.connection()
+        || o.sessionId != rc.sessionId()
+        || o.treeId != rc.treeId()) {
+      throw new Smb2StatusException(NtStatus.FILE_CLOSED, "unknown FileId");
+    }
+    return o;
+  }
+
+  /** Removes an open from the table (CLOSE); true if it was there. Event loop. */
+  boolean remove(FileOpen o) {
+    return opens.remove(o.fileId.volatileId(), o);
+  }
+
+  /** The local opens other than {@code except} whose path is {@code p} or below it. */
+  List<FileOpen> localOpensUnder(ShareDefinition share, VfsPath p, FileOpen except) {
+    List<FileOpen> out = new ArrayList<>();
+    for (FileOpen o : opens.values()) {
+      if (o != except && o.share.path().equals(share.path()) && p.isPrefixOf(o.path())) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** Renames the paths of local opens under {@code from} to under {@code to}. */
+  void renamed(ShareDefinition share, VfsPath from, VfsPath to) {
+    for (FileOpen o : opens.values()) {
+      VfsPath p = o.path();
+      if (o.share.path().equals(share.path()) && from.isPrefixOf(p)) {
+        List<String> c = new ArrayList<>(to.components());
+        c.addAll(p.components().subList(from.depth(), p.depth()));
+        try {
+          o.path(VfsPath.of(c));
+        } catch (VfsException e) {
+          LOG.warn("open {} lost its path after a rename: {}", p, e.getMessage());
+        }
+      }
+    }
+  }
+
+  private void connectionClosed(SmbConnection c) {
+    hooked.remove(c);
+    Executor blocking = c.server().blocking();
+    for (FileOpen o : opens.values()) {
+      if (o.connection == c && remove(o)) {
+        try {
+          blocking.execute(() -> closeQuietly(o));
+        } catch (RuntimeException e) {
+          closeQuietly(o);
+        }
+      }
+    }
+  }
+
+  private void closeQuietly(FileOpen o) {
+    try {
+      closeBlocking(o);
+    } catch (RuntimeException e) {
+      LOG.warn("closing {} after disconnect: {}", o.path(), e.getMessage());
+    }
+  }
+
+  /**
+   * Closes an open (already removed from the table): the directory stream and the VFS handle, the
+   * share-mode record, and the file if it was delete-pending and this was its last open ([MS-FSA]
+   * 2.1.5.4). Blocking.
+   */
+  void closeBlocking(FileOpen o) {
+    synchronized (o) {
+      if (o.stream != null) {
+        try {
+          o.stream.close();
+        } catch (VfsException e) {
+          LOG.debug("closing a listing: {}", e.getMessage());
+        }
+        o.stream = null;
+      }
+    }
+    if (o.handle != null) {
+      try {
+        o.vfs.close(o.handle);
+      } catch (VfsException e) {
+        LOG.debug("closing {}: {}", o.path(), e.getMessage());
+      }
+    }
+    OpenFileTable.CloseOutcome out =
+        Futures.join(table.close(o.ino, o.record, o.share.name(), o.path().toString()));
+    if (out.removeFile()) {
+      try {
+        if (o.directory) {
+          o.vfs.rmdir(o.path());
+        } else {
+          o.vfs.unlink(o.path());
+        }
+      } catch (VfsException e) {
+        if (e.errno() != Errno.ENOENT) {
+          LOG.warn("removing delete-pending {}: {}", o.path(), e.getMessage());
+        }
+      }
+      Futures.join(table.forget(o.ino));
+    }
+  }
+
+  /** The VFS of a share, or STATUS_BAD_NETWORK_NAME-like failure as OBJECT_PATH_NOT_FOUND. */
+  Vfs vfs(ShareDefinition share) {
+    try {
+      return vfsProvider.vfs(share);
+    } catch (VfsException e) {
+      throw new Smb2StatusException(
+          NtStatus.OBJECT_PATH_NOT_FOUND, "share " + share.name() + ": " + e.getMessage());
+    }
+  }
+
+  /** A VFS call that may fail. */
+  @FunctionalInterface
+  interface VfsCall<T> {
+    T call() throws VfsException;
+  }
+
+  /** Runs {@code c}, turning a {@link VfsException} into its status. */
+  static <T> T io(VfsCall<T> c) {
+    try {
+      return c.call();
+    } catch (VfsException e) {
+      throw status(e);
+    }
+  }
+
+  /** The {@link Smb2StatusException} for a VFS failure ([MS-ERREF] codes from ErrnoStatus). */
+  static Smb2StatusException status(VfsException e) {
+    NtStatus s = NtStatus.fromCode(e.ntStatus().code());
+    return new Smb2StatusException(s == null ? NtStatus.UNSUCCESSFUL : s, e.getMessage());
+  }
+
+  /** Fails the request with {@code s}. */
+  static Smb2StatusException fail(NtStatus s, String why) {
+    return new Smb2StatusException(s, why);
+  }
+
+  /** A failed future. */
+  static <T> CompletableFuture<T> failed(Throwable t) {
+    return CompletableFuture.failedFuture(t);
+  }
+}

@@ -1,0 +1,165 @@
+package io.cephsmb.gateway.fileservice;
+
+import static io.cephsmb.gateway.fileservice.FileService.fail;
+import static io.cephsmb.gateway.fileservice.FileService.io;
+
+import io.cephsmb.gateway.mssmb2.NtStatus;
+import io.cephsmb.gateway.mssmb2.Smb2FlushRequest;
+import io.cephsmb.gateway.mssmb2.Smb2FlushResponse;
+import io.cephsmb.gateway.mssmb2.Smb2ReadRequest;
+import io.cephsmb.gateway.mssmb2.Smb2ReadResponse;
+import io.cephsmb.gateway.mssmb2.Smb2WriteRequest;
+import io.cephsmb.gateway.mssmb2.Smb2WriteResponse;
+import io.cephsmb.gateway.server.CommandHandler;
+import io.cephsmb.gateway.server.RequestContext;
+import io.cephsmb.gateway.server.Response;
+import io.cephsmb.vfs.VfsStat;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/** READ, WRITE and FLUSH: positional I/O on the open's VFS handle, off the event loop. */
+final class IoHandlers {
+  private IoHandlers() {}
+
+  /**
+   * [MS-SMB2] 3.3.5.12 Receiving an SMB2 READ Request: FILE_READ_DATA (or FILE_EXECUTE) needed,
+   * Length at most the negotiated MaxReadSize, an offset of 2^63 or more is
+   * STATUS_INVALID_PARAMETER, fewer bytes than MinimumCount (0 at or past the end) is
+   * STATUS_END_OF_FILE.
+   */
+  static final class Read implements CommandHandler {
+    private final FileService fs;
+
+    Read(FileService fs) {
+      this.fs = fs;
+    }
+
+    @Override
+    public CompletableFuture<Response> handle(RequestContext rc) {
+      Smb2ReadRequest req = Smb2ReadRequest.decode(rc.message());
+      FileOpen o = fs.lookup(rc, req.fileId());
+      if (o.directory) {
+        throw fail(NtStatus.INVALID_DEVICE_REQUEST, "read of a directory");
+      }
+      if (!o.has(Access.FILE_READ_DATA | Access.FILE_EXECUTE)) {
+        throw fail(NtStatus.ACCESS_DENIED, "no read access");
+      }
+      if (req.length() > rc.server().config().maxReadSize()) {
+        throw fail(NtStatus.INVALID_PARAMETER, "Length over MaxReadSize");
+      }
+      if (req.offset() < 0 || req.offset() + req.length() < 0) {
+        throw fail(NtStatus.INVALID_PARAMETER, "offset past 2^63");
+      }
+      int len = (int) req.length();
+      return rc.offload(
+          () -> {
+            ByteBuffer buf = ByteBuffer.allocate(len);
+            int n = 0;
+            while (buf.hasRemaining()) {
+              int r = io(() -> o.vfs.read(o.handle, req.offset() + buf.position(), buf));
+              if (r <= 0) {
+                break;
+              }
+              n += r;
+            }
+            if (n < req.minimumCount() || (n == 0 && len > 0)) {
+              throw fail(NtStatus.END_OF_FILE, "end of file");
+            }
+            int count = n;
+            byte[] data = buf.array();
+            return Response.ok(
+                out -> {
+                  Smb2ReadResponse.encodeHeader(out, count, 0);
+                  out.writeBytes(data, 0, count);
+                  if (count == 0) {
+                    out.writeByte(0);
+                  }
+                });
+          });
+    }
+  }
+
+  /**
+   * [MS-SMB2] 3.3.5.13 Receiving an SMB2 WRITE Request: FILE_WRITE_DATA or FILE_APPEND_DATA needed
+   * (with only the latter, or Offset 0xFFFFFFFFFFFFFFFF, the data goes to the end of the file),
+   * Length at most MaxWriteSize, offsets past 2^63 are STATUS_INVALID_PARAMETER, and
+   * SMB2_WRITEFLAG_WRITE_THROUGH or an open with FILE_WRITE_THROUGH writes synchronously.
+   */
+  static final class Write implements CommandHandler {
+    private final FileService fs;
+
+    Write(FileService fs) {
+      this.fs = fs;
+    }
+
+    @Override
+    public CompletableFuture<Response> handle(RequestContext rc) {
+      Smb2WriteRequest req = Smb2WriteRequest.decode(rc.message());
+      FileOpen o = fs.lookup(rc, req.fileId());
+      if (o.directory) {
+        throw fail(NtStatus.INVALID_DEVICE_REQUEST, "write to a directory");
+      }
+      boolean write = o.has(Access.FILE_WRITE_DATA);
+      boolean append = o.has(Access.FILE_APPEND_DATA);
+      if (!write && !append) {
+        throw fail(NtStatus.ACCESS_DENIED, "no write access");
+      }
+      if (req.length() > rc.server().config().maxWriteSize()) {
+        throw fail(NtStatus.INVALID_PARAMETER, "Length over MaxWriteSize");
+      }
+      boolean toEnd = req.offset() == -1L || !write;
+      if (!toEnd && (req.offset() < 0 || req.offset() + req.length() < 0)) {
+        throw fail(NtStatus.INVALID_PARAMETER, "offset past 2^63");
+      }
+      boolean sync =
+          (req.flags() & Smb2WriteRequest.WRITE_THROUGH) != 0
+              || (o.mode & io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_WRITE_THROUGH) != 0;
+      byte[] data = req.data();
+      return rc.offload(
+          () -> {
+            long at = req.offset();
+            if (toEnd) {
+              VfsStat st = io(() -> o.vfs.stat(o.handle));
+              at = st.size();
+            }
+            long off = at;
+            ByteBuffer src = ByteBuffer.wrap(data);
+            int n = io(() -> o.vfs.write(o.handle, off, src, sync));
+            return Response.ok(new Smb2WriteResponse(n)::encode);
+          });
+    }
+  }
+
+  /**
+   * [MS-SMB2] 3.3.5.11 Receiving an SMB2 FLUSH Request: FILE_WRITE_DATA or FILE_APPEND_DATA needed,
+   * else STATUS_ACCESS_DENIED; fsync of the handle; a directory has nothing to flush.
+   */
+  static final class Flush implements CommandHandler {
+    private final FileService fs;
+
+    Flush(FileService fs) {
+      this.fs = fs;
+    }
+
+    @Override
+    public CompletableFuture<Response> handle(RequestContext rc) {
+      Smb2FlushRequest req = Smb2FlushRequest.decode(rc.message());
+      FileOpen o = fs.lookup(rc, req.fileId());
+      if (!o.has(Access.FILE_WRITE_DATA | Access.FILE_APPEND_DATA)) {
+        throw fail(NtStatus.ACCESS_DENIED, "flush without write access");
+      }
+      if (o.handle == null) {
+        return CompletableFuture.completedFuture(Response.ok(new Smb2FlushResponse()::encode));
+      }
+      return rc.offload(
+          () -> {
+            io(
+                () -> {
+                  o.vfs.fsync(o.handle, false);
+                  return null;
+                });
+            return Response.ok(new Smb2FlushResponse()::encode);
+          });
+    }
+  }
+}

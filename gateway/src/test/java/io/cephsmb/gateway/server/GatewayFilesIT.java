@@ -1,0 +1,286 @@
+package io.cephsmb.gateway.server;
+
+import static io.cephsmb.omapkv.Futures.join;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cephsmb.cephdev.CephDevClusterExtension;
+import io.cephsmb.cephdev.DevCluster;
+import io.cephsmb.gateway.config.PassDb;
+import io.cephsmb.gateway.config.ShareConfig;
+import io.cephsmb.gateway.config.ShareRecord;
+import io.cephsmb.gateway.daemon.GatewayNode;
+import io.cephsmb.gateway.msnlmp.NtlmCrypto;
+import io.cephsmb.gateway.mssmb2.NtStatus;
+import io.cephsmb.gateway.mssmb2.Smb2CloseRequest;
+import io.cephsmb.gateway.mssmb2.Smb2Command;
+import io.cephsmb.gateway.mssmb2.Smb2CreateRequest;
+import io.cephsmb.gateway.mssmb2.Smb2CreateResponse;
+import io.cephsmb.gateway.mssmb2.Smb2FileId;
+import io.cephsmb.omapkv.Bytes;
+import io.cephsmb.omapkv.KvStore;
+import io.cephsmb.omapkv.RadosClient;
+import io.cephsmb.omapkv.rados.LibradosClient;
+import io.cephsmb.vfs.OpenFlag;
+import io.cephsmb.vfs.Vfs;
+import io.cephsmb.vfs.VfsHandle;
+import io.cephsmb.vfs.VfsPath;
+import io.cephsmb.vfs.cephfs.CephFsMounts;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The file service on CephFS through two gateway nodes on the dev cluster: smbclient mkdir, put/get
+ * byte-exact, ls of a few thousand entries, rename, del, rmdir, allinfo, setmode; share modes
+ * across nodes (an open without FILE_SHARE_WRITE on node 1 makes a write open on node 2 fail with
+ * STATUS_SHARING_VIOLATION until node 1 closes it); path escapes.
+ */
+@ExtendWith(CephDevClusterExtension.class)
+class GatewayFilesIT {
+  private static final String USER = "alice";
+  private static final String PASSWORD = "Secret-1";
+
+  private final DevCluster cluster;
+  private String ns;
+  private String dir;
+  private RadosClient admin;
+  private CephFsMounts mounts;
+  private Vfs cephRoot;
+  private GatewayNode n1;
+  private GatewayNode n2;
+  @TempDir Path local;
+
+  GatewayFilesIT(DevCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    ns = "files-" + UUID.randomUUID();
+    dir = "files-" + UUID.randomUUID();
+    admin = LibradosClient.connect(cluster.confPath(), cluster.clientId());
+    KvStore kv = new KvStore(admin.store(cluster.statePool(), ns));
+    join(new PassDb(kv).add(USER, Bytes.wrap(NtlmCrypto.ntHash(PASSWORD)), -1, -1));
+    join(new ShareConfig(kv).add(new ShareRecord("data", "/" + dir, "", false, false, false)));
+    mounts =
+        CephFsMounts.open(
+            CephFsMounts.Config.defaults(cluster.confPath(), cluster.clientId(), "cephfs"));
+    cephRoot = mounts.share("/");
+    cephRoot.mkdir(VfsPath.of(dir), 0755);
+    n1 = node("n1");
+    n2 = node("n2");
+  }
+
+  private GatewayNode node(String name) throws InterruptedException {
+    return GatewayNode.start(
+        new GatewayNode.Bootstrap(
+            cluster.confPath(), cluster.clientId(), cluster.statePool(), ns, name, "127.0.0.1", 0));
+  }
+
+  @AfterEach
+  void stop() {
+    if (n1 != null) {
+      n1.close();
+    }
+    if (n2 != null) {
+      n2.close();
+    }
+    mounts.close();
+    admin.close();
+  }
+
+  record Result(int exit, String output) {}
+
+  Result smbclient(GatewayNode g, String commands, String... extra) throws Exception {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "smbclient", "//127.0.0.1/data", "-p", "" + g.port(), "-U", USER + "%" + PASSWORD));
+    cmd.addAll(List.of(extra));
+    cmd.addAll(List.of("-c", commands));
+    Path log = Files.createTempFile("smbclient", ".out");
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(local.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    boolean done = p.waitFor(180, TimeUnit.SECONDS);
+    String out = Files.readString(log);
+    Files.delete(log);
+    if (!done) {
+      p.destroyForcibly();
+      throw new AssertionError("smbclient hung: " + out);
+    }
+    return new Result(p.exitValue(), out);
+  }
+
+  private VfsPath in(String... names) throws Exception {
+    List<String> c = new ArrayList<>(List.of(dir));
+    c.addAll(List.of(names));
+    return VfsPath.of(c);
+  }
+
+  @Test
+  void smbclientFileOperations() throws Exception {
+    byte[] data = new byte[4 * 1024 * 1024 + 777];
+    new Random(11).nextBytes(data);
+    Files.write(local.resolve("up.bin"), data);
+    Result r =
+        smbclient(
+            n1,
+            "mkdir sub; cd sub; put up.bin; get up.bin down.bin; rename up.bin moved.bin;"
+                + " allinfo moved.bin; setmode moved.bin +r; allinfo moved.bin; ls");
+    assertEquals(0, r.exit(), r.output());
+    assertTrue(r.output().contains("attributes: RA"), r.output());
+    assertTrue(r.output().contains("moved.bin"), r.output());
+    assertArrayEquals(data, Files.readAllBytes(local.resolve("down.bin")));
+    // read back through the other node
+    Result other = smbclient(n2, "cd sub; get moved.bin again.bin");
+    assertEquals(0, other.exit(), other.output());
+    assertArrayEquals(data, Files.readAllBytes(local.resolve("again.bin")));
+    Result del = smbclient(n2, "cd sub; setmode moved.bin -r; del moved.bin; cd ..; rmdir sub");
+    assertEquals(0, del.exit(), del.output());
+    assertTrue(cephRoot.openDir(in()).next(10).isEmpty(), "directory emptied");
+    assertEquals(0, n1.files().openCount());
+    assertEquals(0, n2.files().openCount());
+  }
+
+  @Test
+  void listsAFewThousandEntries() throws Exception {
+    cephRoot.mkdir(in("big"), 0755);
+    for (int i = 0; i < 2500; i++) {
+      VfsHandle h =
+          cephRoot.open(in("big", "f" + i), EnumSet.of(OpenFlag.WRITE, OpenFlag.CREATE), 0644);
+      cephRoot.write(h, 0, ByteBuffer.wrap(new byte[i % 5]), false);
+      cephRoot.close(h);
+    }
+    Result r = smbclient(n1, "cd big; ls");
+    assertEquals(0, r.exit(), r.output().substring(0, Math.min(3000, r.output().length())));
+    assertEquals(2500, r.output().lines().filter(l -> l.trim().matches("f\\d+ .*")).count());
+  }
+
+  private static Smb2TestClient client(GatewayNode g) throws Exception {
+    Smb2TestClient c = new Smb2TestClient(new SocketTransport(g.port(), 30_000));
+    assertEquals(NtStatus.SUCCESS, c.negotiate(1).status());
+    assertEquals(NtStatus.SUCCESS, c.login(USER, PASSWORD, 1));
+    assertEquals(NtStatus.SUCCESS, c.treeConnect("data"));
+    return c;
+  }
+
+  private static Smb2TestClient.Reply create(
+      Smb2TestClient c, String name, int access, int share, int disposition) {
+    return c.call(
+        c.request(
+            Smb2Command.CREATE,
+            b ->
+                new Smb2CreateRequest(0, 0, 2, access, 0, share, disposition, 0, name, List.of())
+                    .encode(b)));
+  }
+
+  private static Smb2FileId fileId(Smb2TestClient.Reply r) {
+    return Smb2CreateResponse.decode(Unpooled.wrappedBuffer(r.message())).fileId();
+  }
+
+  private static NtStatus close(Smb2TestClient c, Smb2FileId id) {
+    return c.call(c.request(Smb2Command.CLOSE, b -> new Smb2CloseRequest(0, id).encode(b)))
+        .status();
+  }
+
+  @Test
+  void shareModesHoldAcrossNodes() throws Exception {
+    Smb2TestClient a = client(n1);
+    Smb2TestClient b = client(n2);
+    int readWrite = 0x3 | 0x80 | 0x100000;
+    Smb2TestClient.Reply ra =
+        create(a, "shared.txt", readWrite, 0x1, Smb2CreateRequest.FILE_OPEN_IF);
+    assertEquals(NtStatus.SUCCESS, ra.status());
+    Smb2TestClient.Reply rb = create(b, "shared.txt", 0x2 | 0x80, 0x7, Smb2CreateRequest.FILE_OPEN);
+    assertEquals(NtStatus.SHARING_VIOLATION, rb.status());
+    Smb2TestClient.Reply reader = create(b, "shared.txt", 0x1 | 0x80, 0x7, 1);
+    assertEquals(NtStatus.SUCCESS, reader.status(), "node 1 shares read");
+    assertEquals(NtStatus.SUCCESS, close(b, fileId(reader)));
+    Smb2TestClient.Reply attrs = create(b, "shared.txt", 0x80, 0x7, 1);
+    assertEquals(NtStatus.SUCCESS, attrs.status(), "attribute-only opens never conflict");
+    assertEquals(NtStatus.SUCCESS, close(b, fileId(attrs)));
+    assertEquals(NtStatus.SUCCESS, close(a, fileId(ra)));
+    Smb2TestClient.Reply again =
+        create(b, "shared.txt", 0x2 | 0x80, 0x7, Smb2CreateRequest.FILE_OPEN);
+    assertEquals(NtStatus.SUCCESS, again.status());
+    assertEquals(NtStatus.SUCCESS, close(b, fileId(again)));
+  }
+
+  @Test
+  void deleteOnCloseThroughOtherNode() throws Exception {
+    Smb2TestClient a = client(n1);
+    Smb2TestClient b = client(n2);
+    Smb2TestClient.Reply ra =
+        create(a, "doomed.txt", 0x3 | 0x80, 0x7, Smb2CreateRequest.FILE_CREATE);
+    assertEquals(NtStatus.SUCCESS, ra.status());
+    Smb2TestClient.Reply rb =
+        b.call(
+            b.request(
+                Smb2Command.CREATE,
+                x ->
+                    new Smb2CreateRequest(
+                            0,
+                            0,
+                            2,
+                            0x10000 | 0x80,
+                            0,
+                            0x7,
+                            Smb2CreateRequest.FILE_OPEN,
+                            Smb2CreateRequest.FILE_DELETE_ON_CLOSE,
+                            "doomed.txt",
+                            List.of())
+                        .encode(x)));
+    assertEquals(NtStatus.SUCCESS, rb.status());
+    assertEquals(NtStatus.SUCCESS, close(b, fileId(rb)));
+    assertEquals(
+        NtStatus.DELETE_PENDING, create(b, "doomed.txt", 0x1, 0x7, 1).status(), "delete pending");
+    assertEquals(NtStatus.SUCCESS, close(a, fileId(ra)));
+    assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, create(b, "doomed.txt", 0x1, 0x7, 1).status());
+  }
+
+  @Test
+  void pathEscapesFailAndChangeNothing() throws Exception {
+    Smb2TestClient a = client(n1);
+    List<String> before = names(cephRoot.openDir(VfsPath.root()).next(10_000));
+    int create = Smb2CreateRequest.FILE_CREATE;
+    assertEquals(
+        NtStatus.OBJECT_PATH_SYNTAX_BAD, create(a, "..\\escape.txt", 0x3, 7, create).status());
+    assertEquals(
+        NtStatus.OBJECT_PATH_SYNTAX_BAD,
+        create(a, "x\\..\\..\\escape.txt", 0x3, 7, create).status());
+    assertEquals(NtStatus.INVALID_PARAMETER, create(a, "\\escape.txt", 0x3, 7, create).status());
+    assertEquals(NtStatus.OBJECT_NAME_INVALID, create(a, "a/../../b", 0x3, 7, create).status());
+    assertEquals(NtStatus.OBJECT_NAME_INVALID, create(a, "a\\\\b", 0x3, 7, create).status());
+    assertEquals(NtStatus.OBJECT_NAME_INVALID, create(a, "a*b", 0x3, 7, create).status());
+    assertEquals(
+        NtStatus.OBJECT_NAME_NOT_FOUND, create(a, "f.txt:stream:$DATA", 0x3, 7, create).status());
+    assertEquals(before, names(cephRoot.openDir(VfsPath.root()).next(10_000)));
+    assertTrue(cephRoot.openDir(in()).next(10).isEmpty());
+    Result r = smbclient(n1, "get ..\\..\\etc\\passwd pw; del ..\\x");
+    assertFalse(Files.exists(local.resolve("pw")), r.output());
+  }
+
+  private static List<String> names(List<io.cephsmb.vfs.DirEntry> entries) {
+    return entries.stream().map(io.cephsmb.vfs.DirEntry::name).sorted().toList();
+  }
+}
