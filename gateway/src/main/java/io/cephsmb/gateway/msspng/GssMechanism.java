@@ -32,8 +32,18 @@ public interface GssMechanism {
    * @param status where the context stands
    * @param outputToken the token for the initiator, or null
    * @param detail why it failed (for the log), or null
+   * @param failureStatus the [MS-ERREF] NTSTATUS a failure answers (STATUS_LOGON_FAILURE unless the
+   *     mechanism knows better, e.g. STATUS_INVALID_PARAMETER for a malformed message)
    */
-  record Step(Status status, byte[] outputToken, String detail) {
+  record Step(Status status, byte[] outputToken, String detail, int failureStatus) {
+    /** STATUS_LOGON_FAILURE. */
+    public static final int LOGON_FAILURE = 0xC000006D;
+
+    /** A step whose failure, if any, is a logon failure. */
+    public Step(Status status, byte[] outputToken, String detail) {
+      this(status, outputToken, detail, LOGON_FAILURE);
+    }
+
     /** Context states after a token. */
     public enum Status {
       /** More tokens are needed (GSS_S_CONTINUE_NEEDED). */

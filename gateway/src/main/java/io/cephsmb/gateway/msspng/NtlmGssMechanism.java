@@ -43,7 +43,8 @@ public final class NtlmGssMechanism implements GssMechanism {
             return new Step(Step.Status.COMPLETE, null, null);
           }
           NtlmResult.Failure f = (NtlmResult.Failure) r;
-          return new Step(Step.Status.FAILED, null, f.reason() + ": " + f.detail());
+          return new Step(
+              Step.Status.FAILED, null, f.reason() + ": " + f.detail(), f.reason().ntStatus());
         case DONE:
           break;
       }

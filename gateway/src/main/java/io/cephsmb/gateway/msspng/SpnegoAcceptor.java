@@ -40,6 +40,7 @@ public final class SpnegoAcceptor {
   private boolean micRequired;
   private boolean firstReply = true;
   private String failure;
+  private int failureStatus = GssMechanism.Step.LOGON_FAILURE;
 
   /**
    * An acceptor.
@@ -76,6 +77,11 @@ public final class SpnegoAcceptor {
   /** Why the negotiation failed, or null. */
   public String failure() {
     return failure;
+  }
+
+  /** The NTSTATUS a failed negotiation answers (STATUS_LOGON_FAILURE unless the mechanism said). */
+  public int failureStatus() {
+    return failureStatus;
   }
 
   /**
@@ -150,6 +156,7 @@ public final class SpnegoAcceptor {
         return new NegTokenResp(NegState.ACCEPT_COMPLETED, supported, step.outputToken(), serverMic)
             .encode();
       case FAILED:
+        failureStatus = step.failureStatus();
         return fail(step.detail());
     }
     throw new AssertionError(step.status());

@@ -103,8 +103,14 @@ final class SessionSetupHandler implements CommandHandler {
         // and Samba do; smbtorture smb2.session.reauth6).
         s.transition(SessionState.CLOSED);
         c.removeSession(s);
-        return Response.error(NtStatus.LOGON_FAILURE);
+        return Response.error(failureStatus(acceptor.failureStatus()));
     }
+  }
+
+  /** The status of a failed logon: what the mechanism said if the table knows it. */
+  static NtStatus failureStatus(int code) {
+    NtStatus st = NtStatus.fromCode(code);
+    return st == null ? NtStatus.LOGON_FAILURE : st;
   }
 
   private static Response complete(
