@@ -227,6 +227,24 @@ public final class FileService {
     }
   }
 
+  /**
+   * The stat of an open: by handle (follows the file through renames on CephFS), by path for
+   * directories and where the handle cannot be stat'ed (the local VFS stats a handle by its
+   * original path).
+   */
+  static io.cephsmb.vfs.VfsStat stat(FileOpen o) throws VfsException {
+    if (o.handle != null) {
+      try {
+        return o.vfs.stat(o.handle);
+      } catch (VfsException e) {
+        if (e.errno() != Errno.ENOENT) {
+          throw e;
+        }
+      }
+    }
+    return o.vfs.stat(o.path());
+  }
+
   /** A VFS call that may fail. */
   @FunctionalInterface
   interface VfsCall<T> {

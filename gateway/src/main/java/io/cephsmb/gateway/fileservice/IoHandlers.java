@@ -119,7 +119,7 @@ final class IoHandlers {
           () -> {
             long at = req.offset();
             if (toEnd) {
-              VfsStat st = io(() -> o.vfs.stat(o.handle));
+              VfsStat st = io(() -> FileService.stat(o));
               at = st.size();
             }
             long off = at;

@@ -100,7 +100,7 @@ final class QueryInfoHandler implements CommandHandler {
   }
 
   private Info fileInfo(FileOpen o, int cls) {
-    VfsStat st = io(() -> o.handle != null ? o.vfs.stat(o.handle) : o.vfs.stat(o.path()));
+    VfsStat st = io(() -> FileService.stat(o));
     ByteBuf b = Unpooled.buffer();
     switch (cls) {
       case FILE_BASIC:

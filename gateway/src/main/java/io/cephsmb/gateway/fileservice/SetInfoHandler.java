@@ -184,7 +184,7 @@ final class SetInfoHandler implements CommandHandler {
     io(
         () -> {
           if (allocation) {
-            VfsStat st = o.vfs.stat(o.handle);
+            VfsStat st = FileService.stat(o);
             if (size < st.size()) {
               o.vfs.truncate(o.handle, size);
             }
