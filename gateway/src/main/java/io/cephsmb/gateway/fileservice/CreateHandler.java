@@ -48,6 +48,9 @@ import java.util.concurrent.CompletableFuture;
  * and lease requests are not granted and so not answered; the rest are ignored.
  */
 final class CreateHandler implements CommandHandler {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(CreateHandler.class);
+
   /** CreateOptions bits kept as the open's mode (FileModeInformation). */
   static final int MODE_BITS = 0x0000103E;
 
@@ -62,7 +65,13 @@ final class CreateHandler implements CommandHandler {
 
   @Override
   public CompletableFuture<Response> handle(RequestContext rc) {
-    Smb2CreateRequest req = Smb2CreateRequest.decode(rc.message());
+    Smb2CreateRequest req;
+    try {
+      req = Smb2CreateRequest.decode(rc.message());
+    } catch (io.cephsmb.gateway.mssmb2.Smb2DecodeException e) {
+      LOG.debug("CREATE: {}", e.getMessage());
+      throw e;
+    }
     if (rc.tree().ipc()) {
       return FileService.failed(fail(NtStatus.OBJECT_NAME_NOT_FOUND, "no named pipes yet"));
     }

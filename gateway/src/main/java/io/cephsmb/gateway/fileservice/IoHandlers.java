@@ -66,6 +66,7 @@ final class IoHandlers {
               throw fail(NtStatus.END_OF_FILE, "end of file");
             }
             int count = n;
+            o.position = req.offset() + n;
             byte[] data = buf.array();
             return Response.ok(
                 out -> {
@@ -125,6 +126,7 @@ final class IoHandlers {
             long off = at;
             ByteBuffer src = ByteBuffer.wrap(data);
             int n = io(() -> o.vfs.write(o.handle, off, src, sync));
+            o.position = off + n;
             return Response.ok(new Smb2WriteResponse(n)::encode);
           });
     }

@@ -432,6 +432,43 @@ class FileServiceTest {
         create("full\\x", 0x1, 1, Smb2CreateRequest.FILE_DELETE_ON_CLOSE).status());
   }
 
+  @Test
+  void treeDisconnectAndLogoffCloseOpens() throws Exception {
+    Smb2CreateResponse f = created(create("held.txt", RW, 2, 0));
+    assertEquals(
+        NtStatus.SUCCESS,
+        c.call(
+                c.request(
+                    Smb2Command.TREE_DISCONNECT,
+                    b -> new io.cephsmb.gateway.mssmb2.Smb2TreeDisconnectRequest().encode(b)))
+            .status());
+    assertEquals(NtStatus.SUCCESS, c.treeConnect("share"));
+    assertEquals(NtStatus.FILE_CLOSED, read(f.fileId(), 0, 1).status());
+    Smb2TestClient.Reply exclusive =
+        c.call(
+            c.request(
+                Smb2Command.CREATE,
+                b ->
+                    new Smb2CreateRequest(0, 0, 2, RW, 0, 0, 1, 0, "held.txt", List.of())
+                        .encode(b)));
+    Smb2CreateResponse e = created(exclusive);
+    assertEquals(
+        NtStatus.SUCCESS,
+        c.call(
+                c.request(
+                    Smb2Command.LOGOFF,
+                    b -> new io.cephsmb.gateway.mssmb2.Smb2LogoffRequest().encode(b)))
+            .status());
+    Smb2TestClient d = new Smb2TestClient(server);
+    d.nextMessageId = c.nextMessageId;
+    assertEquals(NtStatus.SUCCESS, d.login(TestServers.USER, TestServers.PASSWORD, 1));
+    assertEquals(NtStatus.SUCCESS, d.treeConnect("share"));
+    c = d;
+    Smb2CreateResponse again = created(create("held.txt", RW, 1, 0));
+    assertTrue(!again.fileId().equals(e.fileId()));
+    close(again.fileId());
+  }
+
   static byte[] rename(String to, boolean replace) {
     byte[] n = to.getBytes(StandardCharsets.UTF_16LE);
     return ByteBuffer.allocate(20 + n.length)
