@@ -190,6 +190,11 @@ final class CreateHandler implements CommandHandler {
       throw fail(NtStatus.ACCESS_DENIED, "access " + Integer.toHexString(desired));
     }
     int granted = max ? maximal | desired : desired;
+    int hs = Attributes.HIDDEN | Attributes.SYSTEM;
+    if (overwrite && !directory && (dos & hs & ~req.fileAttributes()) != 0) {
+      // [MS-FSA] 2.1.5.1.2.1: overwriting a HIDDEN or SYSTEM file must keep those attributes
+      throw fail(NtStatus.ACCESS_DENIED, "overwrite drops HIDDEN/SYSTEM");
+    }
     if (deleteOnClose) {
       if ((granted & Access.DELETE) == 0) {
         throw fail(NtStatus.ACCESS_DENIED, "delete-on-close without DELETE");

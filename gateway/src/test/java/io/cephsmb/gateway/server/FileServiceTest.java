@@ -367,10 +367,10 @@ class FileServiceTest {
     byte[] a = output(all);
     assertEquals(100 + "\\q.txt".length() * 2, a.length);
     assertEquals(42, ByteBuffer.wrap(a).order(ByteOrder.LITTLE_ENDIAN).getLong(48));
-    Smb2TestClient.Reply cut = queryInfo(f.fileId(), 1, 18, 104);
+    Smb2TestClient.Reply cut = queryInfo(f.fileId(), 1, 18, 106);
     assertEquals(NtStatus.BUFFER_OVERFLOW, cut.status());
-    assertEquals(104, output(cut).length);
-    assertEquals(NtStatus.INFO_LENGTH_MISMATCH, queryInfo(f.fileId(), 1, 18, 99).status());
+    assertEquals(106, output(cut).length);
+    assertEquals(NtStatus.INFO_LENGTH_MISMATCH, queryInfo(f.fileId(), 1, 18, 103).status());
     assertEquals(NtStatus.INFO_LENGTH_MISMATCH, queryInfo(f.fileId(), 1, 4, 39).status());
     assertEquals(NtStatus.INVALID_INFO_CLASS, queryInfo(f.fileId(), 1, 99, 4096).status());
     for (int cls : new int[] {4, 5, 6, 7, 8, 14, 16, 17, 22, 28, 34, 35}) {
