@@ -37,7 +37,7 @@ final class CloseHandler implements CommandHandler {
           Smb2CloseResponse resp = Smb2CloseResponse.EMPTY;
           if (post) {
             try {
-              VfsStat st = o.handle != null ? o.vfs.stat(o.handle) : o.vfs.stat(o.path());
+              VfsStat st = FileService.stat(o);
               FileTimes t = Attributes.times(o.vfs, o.path(), st);
               int attrs = Attributes.of(o.vfs, o.path(), st);
               resp =

@@ -48,6 +48,9 @@ import java.util.concurrent.CompletableFuture;
  * and lease requests are not granted and so not answered; the rest are ignored.
  */
 final class CreateHandler implements CommandHandler {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(CreateHandler.class);
+
   /** CreateOptions bits kept as the open's mode (FileModeInformation). */
   static final int MODE_BITS = 0x0000103E;
 
@@ -62,7 +65,13 @@ final class CreateHandler implements CommandHandler {
 
   @Override
   public CompletableFuture<Response> handle(RequestContext rc) {
-    Smb2CreateRequest req = Smb2CreateRequest.decode(rc.message());
+    Smb2CreateRequest req;
+    try {
+      req = Smb2CreateRequest.decode(rc.message());
+    } catch (io.cephsmb.gateway.mssmb2.Smb2DecodeException e) {
+      LOG.debug("CREATE: {}", e.getMessage());
+      throw e;
+    }
     if (rc.tree().ipc()) {
       return FileService.failed(fail(NtStatus.OBJECT_NAME_NOT_FOUND, "no named pipes yet"));
     }
@@ -181,6 +190,11 @@ final class CreateHandler implements CommandHandler {
       throw fail(NtStatus.ACCESS_DENIED, "access " + Integer.toHexString(desired));
     }
     int granted = max ? maximal | desired : desired;
+    int hs = Attributes.HIDDEN | Attributes.SYSTEM;
+    if (overwrite && !directory && (dos & hs & ~req.fileAttributes()) != 0) {
+      // [MS-FSA] 2.1.5.1.2.1: overwriting a HIDDEN or SYSTEM file must keep those attributes
+      throw fail(NtStatus.ACCESS_DENIED, "overwrite drops HIDDEN/SYSTEM");
+    }
     if (deleteOnClose) {
       if ((granted & Access.DELETE) == 0) {
         throw fail(NtStatus.ACCESS_DENIED, "delete-on-close without DELETE");

@@ -9,6 +9,7 @@ import io.cephsmb.gateway.server.RequestContext;
 import io.cephsmb.gateway.server.ShareDefinition;
 import io.cephsmb.gateway.server.Smb2StatusException;
 import io.cephsmb.gateway.server.SmbConnection;
+import io.cephsmb.gateway.server.SmbServer;
 import io.cephsmb.omapkv.Futures;
 import io.cephsmb.vfs.Errno;
 import io.cephsmb.vfs.Vfs;
@@ -36,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An open belongs to the session and tree connect that created it: a request from another
  * session or tree gets STATUS_FILE_CLOSED. Opens are closed (and their share-mode records removed)
- * when the client closes them or when the connection goes away; TREE_DISCONNECT and LOGOFF leave
- * them until the connection closes (they can no longer be used).
+ * when the client closes them, at TREE_DISCONNECT of their tree, LOGOFF of their session, and when
+ * the connection goes away.
  */
 public final class FileService {
   private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
@@ -81,7 +82,47 @@ public final class FileService {
     m.put(Smb2Command.QUERY_DIRECTORY, new QueryDirectoryHandler(this));
     m.put(Smb2Command.QUERY_INFO, new QueryInfoHandler(this));
     m.put(Smb2Command.SET_INFO, new SetInfoHandler(this));
+    Map<Smb2Command, CommandHandler> engine = SmbServer.engineHandlers();
+    m.put(Smb2Command.TREE_DISCONNECT, closing(engine.get(Smb2Command.TREE_DISCONNECT), true));
+    m.put(Smb2Command.LOGOFF, closing(engine.get(Smb2Command.LOGOFF), false));
     return m;
+  }
+
+  /**
+   * The engine's TREE_DISCONNECT or LOGOFF handler, followed by the close of every open of that
+   * tree connect or session ([MS-SMB2] 3.3.5.7 and 3.3.5.6) before the response goes out.
+   */
+  private CommandHandler closing(CommandHandler engine, boolean tree) {
+    return rc -> {
+      SmbConnection c = rc.connection();
+      long sessionId = rc.sessionId();
+      int treeId = rc.treeId();
+      return engine
+          .handle(rc)
+          .thenCompose(
+              r -> {
+                if (r.status() != NtStatus.SUCCESS) {
+                  return CompletableFuture.completedFuture(r);
+                }
+                List<FileOpen> gone = new ArrayList<>();
+                for (FileOpen o : opens.values()) {
+                  if (o.connection == c
+                      && o.sessionId == sessionId
+                      && (!tree || o.treeId == treeId)
+                      && remove(o)) {
+                    gone.add(o);
+                  }
+                }
+                if (gone.isEmpty()) {
+                  return CompletableFuture.completedFuture(r);
+                }
+                return rc.offload(
+                    () -> {
+                      gone.forEach(this::closeQuietly);
+                      return r;
+                    });
+              });
+    };
   }
 
   /** The number of opens on this node (tests, metrics). */
@@ -227,6 +268,24 @@ public final class FileService {
     }
   }
 
+  /**
+   * The stat of an open: by handle (follows the file through renames on CephFS), by path for
+   * directories and where the handle cannot be stat'ed (the local VFS stats a handle by its
+   * original path).
+   */
+  static io.cephsmb.vfs.VfsStat stat(FileOpen o) throws VfsException {
+    if (o.handle != null) {
+      try {
+        return o.vfs.stat(o.handle);
+      } catch (VfsException e) {
+        if (e.errno() != Errno.ENOENT) {
+          throw e;
+        }
+      }
+    }
+    return o.vfs.stat(o.path());
+  }
+
   /** A VFS call that may fail. */
   @FunctionalInterface
   interface VfsCall<T> {
@@ -245,11 +304,13 @@ public final class FileService {
   /** The {@link Smb2StatusException} for a VFS failure ([MS-ERREF] codes from ErrnoStatus). */
   static Smb2StatusException status(VfsException e) {
     NtStatus s = NtStatus.fromCode(e.ntStatus().code());
+    LOG.debug("{}: {}", s, e.getMessage());
     return new Smb2StatusException(s == null ? NtStatus.UNSUCCESSFUL : s, e.getMessage());
   }
 
   /** Fails the request with {@code s}. */
   static Smb2StatusException fail(NtStatus s, String why) {
+    LOG.debug("{}: {}", s, why);
     return new Smb2StatusException(s, why);
   }
 

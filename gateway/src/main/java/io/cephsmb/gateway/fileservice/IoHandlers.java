@@ -66,6 +66,7 @@ final class IoHandlers {
               throw fail(NtStatus.END_OF_FILE, "end of file");
             }
             int count = n;
+            o.position = req.offset() + n;
             byte[] data = buf.array();
             return Response.ok(
                 out -> {
@@ -86,6 +87,9 @@ final class IoHandlers {
    * SMB2_WRITEFLAG_WRITE_THROUGH or an open with FILE_WRITE_THROUGH writes synchronously.
    */
   static final class Write implements CommandHandler {
+    /** MAXFILESIZE of [MS-FSA] (NTFS): writes ending past it are STATUS_INVALID_PARAMETER. */
+    static final long MAX_FILE_SIZE = 0xfffffff0000L;
+
     private final FileService fs;
 
     Write(FileService fs) {
@@ -94,7 +98,7 @@ final class IoHandlers {
 
     @Override
     public CompletableFuture<Response> handle(RequestContext rc) {
-      Smb2WriteRequest req = Smb2WriteRequest.decode(rc.message());
+      Smb2WriteRequest.Direct req = Smb2WriteRequest.decodeDirect(rc.message());
       FileOpen o = fs.lookup(rc, req.fileId());
       if (o.directory) {
         throw fail(NtStatus.INVALID_DEVICE_REQUEST, "write to a directory");
@@ -107,24 +111,27 @@ final class IoHandlers {
       if (req.length() > rc.server().config().maxWriteSize()) {
         throw fail(NtStatus.INVALID_PARAMETER, "Length over MaxWriteSize");
       }
-      boolean toEnd = req.offset() == -1L || !write;
-      if (!toEnd && (req.offset() < 0 || req.offset() + req.length() < 0)) {
+      boolean toEnd = !write;
+      if (!toEnd && req.offset() < 0) {
         throw fail(NtStatus.INVALID_PARAMETER, "offset past 2^63");
+      }
+      if (!toEnd && req.length() > 0 && req.offset() + req.length() > MAX_FILE_SIZE) {
+        throw fail(NtStatus.INVALID_PARAMETER, "write past MAXFILESIZE");
       }
       boolean sync =
           (req.flags() & Smb2WriteRequest.WRITE_THROUGH) != 0
               || (o.mode & io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_WRITE_THROUGH) != 0;
-      byte[] data = req.data();
       return rc.offload(
           () -> {
             long at = req.offset();
             if (toEnd) {
-              VfsStat st = io(() -> o.vfs.stat(o.handle));
+              VfsStat st = io(() -> FileService.stat(o));
               at = st.size();
             }
             long off = at;
-            ByteBuffer src = ByteBuffer.wrap(data);
+            ByteBuffer src = req.data();
             int n = io(() -> o.vfs.write(o.handle, off, src, sync));
+            o.position = off + n;
             return Response.ok(new Smb2WriteResponse(n)::encode);
           });
     }

@@ -89,7 +89,7 @@ final class QueryInfoHandler implements CommandHandler {
 
   private static Response answer(Info info, int max) {
     int len = info.data.readableBytes();
-    if (max < info.fixed) {
+    if (max < Math.min(info.fixed, len)) {
       throw fail(NtStatus.INFO_LENGTH_MISMATCH, "OutputBufferLength " + max);
     }
     if (len > max) {
@@ -100,7 +100,7 @@ final class QueryInfoHandler implements CommandHandler {
   }
 
   private Info fileInfo(FileOpen o, int cls) {
-    VfsStat st = io(() -> o.handle != null ? o.vfs.stat(o.handle) : o.vfs.stat(o.path()));
+    VfsStat st = io(() -> FileService.stat(o));
     ByteBuf b = Unpooled.buffer();
     switch (cls) {
       case FILE_BASIC:
@@ -130,7 +130,7 @@ final class QueryInfoHandler implements CommandHandler {
       case FILE_NAME:
       case FILE_NORMALIZED_NAME:
         name(b, o);
-        return new Info(b, 4);
+        return new Info(b, 8);
       case FILE_ALTERNATE_NAME:
         // Windows answers OBJECT_NAME_NOT_FOUND for a file without a short name, which makes
         // smbclient's allinfo give up; NOT_SUPPORTED is what it skips (no 8.3 names here)
@@ -145,7 +145,7 @@ final class QueryInfoHandler implements CommandHandler {
         b.writeIntLE(o.mode);
         b.writeIntLE(0); // alignment
         name(b, o);
-        return new Info(b, 100);
+        return new Info(b, 104);
       case FILE_NETWORK_OPEN:
         {
           FileTimes t = io(() -> Attributes.times(o.vfs, o.path(), st));
@@ -169,7 +169,7 @@ final class QueryInfoHandler implements CommandHandler {
           b.writeLongLE(st.allocationSize());
           b.writeBytes(n);
         }
-        return new Info(b, o.directory ? 0 : 24);
+        return new Info(b, o.directory ? 0 : 32);
       case FILE_COMPRESSION:
         b.writeLongLE(o.directory ? 0 : st.size());
         b.writeShortLE(0); // COMPRESSION_FORMAT_NONE
@@ -221,7 +221,7 @@ final class QueryInfoHandler implements CommandHandler {
           b.writeByte(0); // SupportsObjects
           b.writeByte(0);
           b.writeBytes(label);
-          return new Info(b, 18);
+          return new Info(b, 24);
         }
       case FS_SIZE:
         {
@@ -255,7 +255,7 @@ final class QueryInfoHandler implements CommandHandler {
           b.writeIntLE(255);
           b.writeIntLE(n.length);
           b.writeBytes(n);
-          return new Info(b, 12);
+          return new Info(b, 16);
         }
       case FS_SECTOR_SIZE:
         b.writeIntLE(512);

@@ -184,7 +184,7 @@ final class SetInfoHandler implements CommandHandler {
     io(
         () -> {
           if (allocation) {
-            VfsStat st = o.vfs.stat(o.handle);
+            VfsStat st = FileService.stat(o);
             if (size < st.size()) {
               o.vfs.truncate(o.handle, size);
             }
@@ -254,6 +254,18 @@ final class SetInfoHandler implements CommandHandler {
             () -> {
               if (from.equals(to)) {
                 return Boolean.TRUE;
+              }
+              // the rename acts like an open of the source's parent directory for DELETE that
+              // shares read and write: an open of the parent (any node) with DELETE access or
+              // without FILE_SHARE_DELETE makes it a sharing violation (as Windows; smbtorture
+              // smb2.rename.*_delete_access)
+              VfsStat parent = io(() -> o.vfs.stat(from.parent()));
+              for (io.cephsmb.gateway.openfiles.OpenRecord other :
+                  Futures.join(fs.table.query(parent.ino())).opens()) {
+                if (io.cephsmb.gateway.openfiles.ShareAccess.conflicts(
+                    Access.DELETE, 0x3, other.grantedAccess(), other.shareAccess())) {
+                  throw fail(NtStatus.SHARING_VIOLATION, "parent directory open");
+                }
               }
               VfsStat target = statOrNull(o, to);
               if (target != null) {

@@ -55,6 +55,38 @@ public record Smb2WriteRequest(
         Smb2Wire.bytes(m, at, (int) length));
   }
 
+  /**
+   * A WRITE request whose data was copied once, into a direct buffer (what libcephfs reads from
+   * without another copy); the server's decode.
+   *
+   * @param offset Offset
+   * @param fileId FileId
+   * @param flags Flags
+   * @param data the data, position 0, limit Length
+   */
+  public record Direct(long offset, Smb2FileId fileId, int flags, java.nio.ByteBuffer data) {
+    /** Length. */
+    public int length() {
+      return data.remaining();
+    }
+  }
+
+  /** Reads the request with the checks of {@link #decode}, copying the data once. */
+  public static Direct decodeDirect(ByteBuf m) {
+    int body = Smb2Wire.body(m, STRUCTURE_SIZE, 48, "WRITE");
+    int dataOffset = m.getUnsignedShortLE(body + 2);
+    long length = m.getUnsignedIntLE(body + 4);
+    int infoOffset = m.getUnsignedShortLE(body + 40);
+    int infoLength = m.getUnsignedShortLE(body + 42);
+    int at = Smb2Wire.buffer(m, dataOffset, length, DATA_OFFSET, "WRITE data");
+    Smb2Wire.buffer(m, infoOffset, infoLength, DATA_OFFSET, "WRITE channel info");
+    java.nio.ByteBuffer data = java.nio.ByteBuffer.allocateDirect((int) length);
+    m.getBytes(at, data);
+    data.flip();
+    return new Direct(
+        m.getLongLE(body + 8), Smb2FileId.read(m, body + 16), m.getIntLE(body + 44), data);
+  }
+
   /** Writes the body, the data right after the fixed part. */
   public void encode(ByteBuf out) {
     out.writeShortLE(STRUCTURE_SIZE);

@@ -181,9 +181,16 @@ class Smb2FileMessagesTest {
     assertArrayEquals(hex("aabbcc"), d.data());
     assertEquals(8, d.offset());
     robust(golden, Smb2WriteRequest::decode);
+    Smb2WriteRequest.Direct direct = Smb2WriteRequest.decodeDirect(message(golden));
+    assertEquals(3, direct.length());
+    assertTrue(direct.data().isDirect());
+    assertEquals((byte) 0xcc, direct.data().get(2));
+    assertEquals(Smb2WriteRequest.WRITE_THROUGH, direct.flags());
+    robust(golden, Smb2WriteRequest::decodeDirect);
     byte[] lying = golden.clone();
     lying[4] = 9; // Length past the end
     assertThrows(Smb2DecodeException.class, () -> Smb2WriteRequest.decode(message(lying)));
+    assertThrows(Smb2DecodeException.class, () -> Smb2WriteRequest.decodeDirect(message(lying)));
     byte[] resp = encode(new Smb2WriteResponse(3)::encode);
     assertArrayEquals(hex("1100 0000 03000000 00000000 0000 0000"), resp);
     assertEquals(3, Smb2WriteResponse.decode(message(resp)).count());
