@@ -45,9 +45,7 @@ class GatewayTargetIT {
                   "-U",
                   e.userPercentPassword(),
                   "-c",
-                  // connect, authenticate, tree-connect: "ls" once the file commands exist (issue
-                  // 5)
-                  "exit"),
+                  "ls"),
               Duration.ofSeconds(60));
       assertTrue(r.ok(), r.describe());
       assertFalse(g.serverPids().isEmpty());
