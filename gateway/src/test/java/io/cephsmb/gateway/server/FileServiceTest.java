@@ -194,6 +194,11 @@ class FileServiceTest {
         NtStatus.INVALID_PARAMETER,
         create("d", 0x1, Smb2CreateRequest.FILE_OVERWRITE_IF, Smb2CreateRequest.FILE_DIRECTORY_FILE)
             .status());
+    // the validity checks of smbtorture smb2.create.gentest
+    assertEquals(NtStatus.INVALID_PARAMETER, create("v.txt", RW, 3, 0x01000000).status());
+    assertEquals(NtStatus.NOT_SUPPORTED, create("v.txt", RW, 3, 0x2000).status());
+    assertEquals(NtStatus.ACCESS_DENIED, create("v.txt", 0, 3, 0).status());
+    assertEquals(NtStatus.ACCESS_DENIED, create("v.txt", 0x08000000, 3, 0).status());
     // read-only DOS attribute: no write access, maximal access says so
     Files.write(root.resolve("share/ro.txt"), new byte[1]);
     Smb2CreateResponse ro = created(create("ro.txt", 0x80 | 0x100, 1, 0));
