@@ -354,6 +354,14 @@ class FileServiceTest {
     assertEquals(
         NtStatus.INVALID_INFO_CLASS,
         queryDir(d.fileId(), 0x77, Smb2QueryDirectoryRequest.RESTART_SCANS, "*", 5000).status());
+    Smb2TestClient.Reply literal =
+        queryDir(d.fileId(), 0x0C, Smb2QueryDirectoryRequest.RESTART_SCANS, "e5", 65536);
+    assertEquals(List.of("e5"), names(output(literal), 0x0C));
+    assertEquals(NtStatus.NO_MORE_FILES, queryDir(d.fileId(), 0x0C, 0, "e5", 65536).status());
+    assertEquals(
+        NtStatus.NO_SUCH_FILE,
+        queryDir(d.fileId(), 0x0C, Smb2QueryDirectoryRequest.RESTART_SCANS, "nope", 65536)
+            .status());
     for (int cls : new int[] {0x01, 0x02, 0x03, 0x26, 0x3C}) {
       assertEquals(
           NtStatus.SUCCESS,
