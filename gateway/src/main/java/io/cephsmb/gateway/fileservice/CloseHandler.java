@@ -40,7 +40,7 @@ final class CloseHandler implements CommandHandler {
           if (post) {
             try {
               VfsStat st = FileService.stat(o);
-              FileTimes t = Attributes.times(o.vfs, o.path(), st);
+              FileTimes t = fs.changeTimes.adjust(Attributes.times(o.vfs, o.path(), st), st);
               int attrs = Attributes.of(o.vfs, o.path(), st);
               resp =
                   new Smb2CloseResponse(

@@ -319,7 +319,7 @@ final class CreateHandler implements CommandHandler {
           action = Smb2CreateResponse.FILE_OPENED;
         }
         VfsStat fin = now;
-        FileTimes times = io(() -> Attributes.times(vfs, path, fin));
+        FileTimes times = fs.changeTimes.adjust(io(() -> Attributes.times(vfs, path, fin)), fin);
         int attrs = io(() -> Attributes.of(vfs, path, fin));
         List<Smb2CreateContext> out = new ArrayList<>();
         for (Smb2CreateContext c : req.contexts()) {

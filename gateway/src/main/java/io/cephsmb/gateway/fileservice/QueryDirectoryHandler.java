@@ -215,7 +215,7 @@ final class QueryDirectoryHandler implements CommandHandler {
   }
 
   /** Writes one entry ([MS-FSCC] 2.4) with NextEntryOffset 0. */
-  private static void encode(ByteBuf out, int cls, DirEntry e, VfsPath p, FileOpen o, byte[] name) {
+  private void encode(ByteBuf out, int cls, DirEntry e, VfsPath p, FileOpen o, byte[] name) {
     VfsStat st = e.stat();
     out.writeIntLE(0); // NextEntryOffset
     out.writeIntLE(0); // FileIndex
@@ -227,7 +227,7 @@ final class QueryDirectoryHandler implements CommandHandler {
     FileTimes t;
     int attrs;
     try {
-      t = Attributes.times(o.vfs, p, st);
+      t = fs.changeTimes.adjust(Attributes.times(o.vfs, p, st), st);
       attrs = Attributes.of(o.vfs, p, st);
     } catch (VfsException ex) {
       t =

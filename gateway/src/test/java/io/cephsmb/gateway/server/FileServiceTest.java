@@ -482,6 +482,35 @@ class FileServiceTest {
     close(again.fileId());
   }
 
+  @Test
+  void changeTimeSetIsReportedUntilTheFileChanges() throws Exception {
+    Smb2CreateResponse f = created(create("ct.txt", RW, 2, 0));
+    long t = 133_000_000_000_000_000L;
+    byte[] basic =
+        ByteBuffer.allocate(40)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putLong(t + 3)
+            .putLong(t + 2)
+            .putLong(t + 1)
+            .putLong(t)
+            .putInt(0)
+            .putInt(0)
+            .array();
+    assertEquals(NtStatus.SUCCESS, setInfo(f.fileId(), 4, basic).status());
+    ByteBuffer q = ByteBuffer.wrap(output(queryInfo(f.fileId(), 1, 4, 40)));
+    q.order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(t + 3, q.getLong(0), "creation");
+    assertEquals(t + 2, q.getLong(8), "access");
+    assertEquals(t + 1, q.getLong(16), "write");
+    assertEquals(t, q.getLong(24), "change");
+    Thread.sleep(20);
+    write(f.fileId(), 0, new byte[] {1});
+    ByteBuffer after = ByteBuffer.wrap(output(queryInfo(f.fileId(), 1, 4, 40)));
+    after.order(ByteOrder.LITTLE_ENDIAN);
+    assertTrue(after.getLong(24) > t, "a change of the file moves ChangeTime again");
+    close(f.fileId());
+  }
+
   static byte[] rename(String to, boolean replace) {
     byte[] n = to.getBytes(StandardCharsets.UTF_16LE);
     return ByteBuffer.allocate(20 + n.length)
