@@ -16,8 +16,8 @@ import java.nio.ByteOrder;
  *
  * <ul>
  *   <li>{@code user.cephsmb.dosattrib}: 4 bytes little-endian, the DOS attributes a client set
- *       (READONLY, HIDDEN, SYSTEM, ARCHIVE, NOT_CONTENT_INDEXED); without it a file is ARCHIVE and
- *       a directory has none but DIRECTORY;
+ *       (READONLY, HIDDEN, SYSTEM, ARCHIVE, TEMPORARY, OFFLINE, NOT_CONTENT_INDEXED); without it a
+ *       file is ARCHIVE and a directory has none but DIRECTORY;
  *   <li>{@code user.cephsmb.creationtime}: 8 bytes little-endian FILETIME, the creation time a
  *       client set, used only where the VFS cannot set the birth time (the local VFS); CephFS keeps
  *       it as the inode's btime.
@@ -30,10 +30,13 @@ final class Attributes {
   static final int DIRECTORY = 0x10;
   static final int ARCHIVE = 0x20;
   static final int NORMAL = 0x80;
+  static final int TEMPORARY = 0x100;
+  static final int OFFLINE = 0x1000;
   static final int NOT_CONTENT_INDEXED = 0x2000;
 
   /** The attributes kept in the xattr. */
-  static final int STORED = READONLY | HIDDEN | SYSTEM | ARCHIVE | NOT_CONTENT_INDEXED;
+  static final int STORED =
+      READONLY | HIDDEN | SYSTEM | ARCHIVE | TEMPORARY | OFFLINE | NOT_CONTENT_INDEXED;
 
   static final String DOS_XATTR = "cephsmb.dosattrib";
   static final String CREATION_XATTR = "cephsmb.creationtime";

@@ -54,6 +54,12 @@ final class CreateHandler implements CommandHandler {
   /** CreateOptions bits kept as the open's mode (FileModeInformation). */
   static final int MODE_BITS = 0x0000103E;
 
+  /** CreateOptions Windows answers STATUS_NOT_SUPPORTED to (smbtorture smb2.create.gentest). */
+  static final int UNSUPPORTED_OPTIONS = 0x00102080;
+
+  /** FileAttributes bits that are STATUS_INVALID_PARAMETER in a CREATE (VOLUME, DEVICE, ...). */
+  static final int INVALID_ATTRIBUTES = 0xFFFF8048;
+
   private static final int FILE_MODE = 0644;
   private static final int DIR_MODE = 0755;
 
@@ -113,6 +119,19 @@ final class CreateHandler implements CommandHandler {
         && disposition != FILE_OPEN
         && disposition != FILE_OPEN_IF) {
       throw fail(NtStatus.INVALID_PARAMETER, "directory with disposition " + disposition);
+    }
+    if ((options & 0xFF000000) != 0) {
+      throw fail(NtStatus.INVALID_PARAMETER, "reserved CreateOptions");
+    }
+    if ((options & UNSUPPORTED_OPTIONS) != 0) {
+      // FILE_CREATE_TREE_CONNECTION, FILE_OPEN_BY_FILE_ID, FILE_RESERVE_OPFILTER
+      throw fail(NtStatus.NOT_SUPPORTED, "CreateOptions " + Integer.toHexString(options));
+    }
+    if ((req.fileAttributes() & INVALID_ATTRIBUTES) != 0) {
+      throw fail(NtStatus.INVALID_PARAMETER, "FileAttributes");
+    }
+    if (req.desiredAccess() == 0) {
+      throw fail(NtStatus.ACCESS_DENIED, "DesiredAccess 0");
     }
     if ((req.desiredAccess() & ~Access.VALID) != 0) {
       throw fail(NtStatus.ACCESS_DENIED, "reserved DesiredAccess bits");
@@ -300,7 +319,7 @@ final class CreateHandler implements CommandHandler {
           action = Smb2CreateResponse.FILE_OPENED;
         }
         VfsStat fin = now;
-        FileTimes times = io(() -> Attributes.times(vfs, path, fin));
+        FileTimes times = fs.changeTimes.adjust(io(() -> Attributes.times(vfs, path, fin)), fin);
         int attrs = io(() -> Attributes.of(vfs, path, fin));
         List<Smb2CreateContext> out = new ArrayList<>();
         for (Smb2CreateContext c : req.contexts()) {

@@ -46,6 +46,7 @@ public final class FileService {
   final ShareVfsProvider vfsProvider;
   final OpenFileTable table;
   final String nodeId;
+  final ChangeTimes changeTimes = new ChangeTimes();
   final long incarnation;
   private final Map<Long, FileOpen> opens = new ConcurrentHashMap<>();
   private final Map<SmbConnection, Boolean> hooked = new ConcurrentHashMap<>();

@@ -137,6 +137,21 @@ final class QueryDirectoryHandler implements CommandHandler {
 
   /** The next candidate entry (left in the queue until it is consumed), or null at the end. */
   private DirEntry next(FileOpen o) {
+    if (!o.exhausted && o.dotsDone == 0 && literal(o.pattern)) {
+      // a name without wildcards: one stat instead of a listing (Explorer asks this a lot);
+      // names are case-sensitive here as in CREATE
+      o.dotsDone = 2;
+      o.exhausted = true;
+      try {
+        VfsPath p = o.path().resolve(o.pattern);
+        VfsStat st = o.vfs.stat(p);
+        o.pending.add(new DirEntry(o.pattern, st, 0));
+      } catch (VfsException e) {
+        if (e.errno() != io.cephsmb.vfs.Errno.ENOENT && e.errno() != io.cephsmb.vfs.Errno.EINVAL) {
+          throw FileService.status(e);
+        }
+      }
+    }
     while (o.pending.isEmpty()) {
       if (o.dotsDone < 2) {
         boolean dot = o.dotsDone == 0;
@@ -156,6 +171,11 @@ final class QueryDirectoryHandler implements CommandHandler {
       }
     }
     return o.pending.peek();
+  }
+
+  /** A pattern that names one entry: no wildcard and not "." or "..". */
+  private static boolean literal(String pattern) {
+    return Wildcard.isLiteral(pattern) && !pattern.equals(".") && !pattern.equals("..");
   }
 
   private static VfsPath entryPath(FileOpen o, DirEntry e) {
@@ -195,7 +215,7 @@ final class QueryDirectoryHandler implements CommandHandler {
   }
 
   /** Writes one entry ([MS-FSCC] 2.4) with NextEntryOffset 0. */
-  private static void encode(ByteBuf out, int cls, DirEntry e, VfsPath p, FileOpen o, byte[] name) {
+  private void encode(ByteBuf out, int cls, DirEntry e, VfsPath p, FileOpen o, byte[] name) {
     VfsStat st = e.stat();
     out.writeIntLE(0); // NextEntryOffset
     out.writeIntLE(0); // FileIndex
@@ -207,7 +227,7 @@ final class QueryDirectoryHandler implements CommandHandler {
     FileTimes t;
     int attrs;
     try {
-      t = Attributes.times(o.vfs, p, st);
+      t = fs.changeTimes.adjust(Attributes.times(o.vfs, p, st), st);
       attrs = Attributes.of(o.vfs, p, st);
     } catch (VfsException ex) {
       t =

@@ -148,7 +148,7 @@ final class QueryInfoHandler implements CommandHandler {
         return new Info(b, 104);
       case FILE_NETWORK_OPEN:
         {
-          FileTimes t = io(() -> Attributes.times(o.vfs, o.path(), st));
+          FileTimes t = fs.changeTimes.adjust(io(() -> Attributes.times(o.vfs, o.path(), st)), st);
           t.encode(b);
           b.writeLongLE(o.directory ? 0 : st.allocationSize());
           b.writeLongLE(o.directory ? 0 : st.size());
@@ -187,8 +187,8 @@ final class QueryInfoHandler implements CommandHandler {
     return Futures.join(fs.table.query(o.ino)).deletePending().isPresent();
   }
 
-  private static void basic(ByteBuf b, FileOpen o, VfsStat st) {
-    FileTimes t = io(() -> Attributes.times(o.vfs, o.path(), st));
+  private void basic(ByteBuf b, FileOpen o, VfsStat st) {
+    FileTimes t = fs.changeTimes.adjust(io(() -> Attributes.times(o.vfs, o.path(), st)), st);
     t.encode(b);
     b.writeIntLE(io(() -> Attributes.of(o.vfs, o.path(), st)));
     b.writeIntLE(0);

@@ -28,12 +28,13 @@ import java.util.concurrent.CompletableFuture;
  * [MS-SMB2] 3.3.5.21 Receiving an SMB2 SET_INFO Request, file classes with the rules of [MS-FSA]
  * 2.1.5.15: FileBasicInformation (times: 0 and -1 leave a time alone; creation time as CephFS btime
  * or the {@code user.cephsmb.creationtime} xattr; the DOS attributes in {@code
- * user.cephsmb.dosattrib}), FileEndOfFileInformation, FileAllocationInformation (only shrinks),
- * FileDispositionInformation(Ex) (delete-pending on every node through the {@link OpenFileTable}; a
- * directory must be empty, a READONLY file is STATUS_CANNOT_DELETE), FileRenameInformation (target
- * in the same share; replace only if asked and the target is a file nobody has open; a directory
- * with opens below it on this node cannot be renamed), FilePositionInformation and
- * FileModeInformation. Security descriptors are accepted and ignored (no ACLs yet).
+ * user.cephsmb.dosattrib}; a ChangeTime is kept by {@link ChangeTimes}), FileEndOfFileInformation,
+ * FileAllocationInformation (only shrinks), FileDispositionInformation(Ex) (delete-pending on every
+ * node through the {@link OpenFileTable}; a directory must be empty, a READONLY file is
+ * STATUS_CANNOT_DELETE), FileRenameInformation (target in the same share; replace only if asked and
+ * the target is a file nobody has open; a directory with opens below it on this node cannot be
+ * renamed), FilePositionInformation and FileModeInformation. Security descriptors are accepted and
+ * ignored (no ACLs yet).
  */
 final class SetInfoHandler implements CommandHandler {
   static final int FILE_BASIC = 4;
@@ -134,6 +135,7 @@ final class SetInfoHandler implements CommandHandler {
     long creation = b.getLong(0);
     long access = b.getLong(8);
     long write = b.getLong(16);
+    long change = b.getLong(24);
     int attrs = b.getInt(32);
     if (o.share.readOnly()) {
       throw fail(NtStatus.ACCESS_DENIED, "read-only share");
@@ -163,6 +165,9 @@ final class SetInfoHandler implements CommandHandler {
           }
           if (set(creation) && !btime && o.vfs.capabilities().xattrs()) {
             Attributes.storeCreation(o.vfs, p, creation);
+          }
+          if (set(change)) {
+            fs.changeTimes.set(FileService.stat(o), change);
           }
           return null;
         });

@@ -103,7 +103,7 @@ public record Smb2CreateContext(byte[] name, byte[] data) {
       if (next != 0 && ((next & 7) != 0 || next < 16 || ctxEnd > end)) {
         throw new Smb2DecodeException("create context: bad Next " + next);
       }
-      if (nameLength == 0 || nameOffset < 16 || at + (long) nameOffset + nameLength > ctxEnd) {
+      if (nameLength < 4 || nameOffset < 16 || at + (long) nameOffset + nameLength > ctxEnd) {
         throw new Smb2DecodeException("create context: name outside the context");
       }
       if (dataLength != 0 && (dataOffset < 16 || at + (long) dataOffset + dataLength > ctxEnd)) {

@@ -94,6 +94,21 @@ class Smb2FileMessagesTest {
     byte[] next = b.clone();
     next[0x80 - 64] = 3;
     assertThrows(Smb2DecodeException.class, () -> Smb2CreateRequest.decode(message(next)));
+    // a context name shorter than 4 bytes
+    Smb2CreateRequest shortName =
+        new Smb2CreateRequest(
+            0,
+            0,
+            2,
+            1,
+            0,
+            7,
+            1,
+            0,
+            "x",
+            List.of(new Smb2CreateContext(new byte[] {'x'}, new byte[0])));
+    byte[] sn = encode(shortName::encode);
+    assertThrows(Smb2DecodeException.class, () -> Smb2CreateRequest.decode(message(sn)));
     // name offset in front of the buffer
     byte[] name = b.clone();
     name[44] = 0x10;

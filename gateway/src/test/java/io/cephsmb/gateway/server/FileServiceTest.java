@@ -194,6 +194,11 @@ class FileServiceTest {
         NtStatus.INVALID_PARAMETER,
         create("d", 0x1, Smb2CreateRequest.FILE_OVERWRITE_IF, Smb2CreateRequest.FILE_DIRECTORY_FILE)
             .status());
+    // the validity checks of smbtorture smb2.create.gentest
+    assertEquals(NtStatus.INVALID_PARAMETER, create("v.txt", RW, 3, 0x01000000).status());
+    assertEquals(NtStatus.NOT_SUPPORTED, create("v.txt", RW, 3, 0x2000).status());
+    assertEquals(NtStatus.ACCESS_DENIED, create("v.txt", 0, 3, 0).status());
+    assertEquals(NtStatus.ACCESS_DENIED, create("v.txt", 0x08000000, 3, 0).status());
     // read-only DOS attribute: no write access, maximal access says so
     Files.write(root.resolve("share/ro.txt"), new byte[1]);
     Smb2CreateResponse ro = created(create("ro.txt", 0x80 | 0x100, 1, 0));
@@ -349,6 +354,14 @@ class FileServiceTest {
     assertEquals(
         NtStatus.INVALID_INFO_CLASS,
         queryDir(d.fileId(), 0x77, Smb2QueryDirectoryRequest.RESTART_SCANS, "*", 5000).status());
+    Smb2TestClient.Reply literal =
+        queryDir(d.fileId(), 0x0C, Smb2QueryDirectoryRequest.RESTART_SCANS, "e5", 65536);
+    assertEquals(List.of("e5"), names(output(literal), 0x0C));
+    assertEquals(NtStatus.NO_MORE_FILES, queryDir(d.fileId(), 0x0C, 0, "e5", 65536).status());
+    assertEquals(
+        NtStatus.NO_SUCH_FILE,
+        queryDir(d.fileId(), 0x0C, Smb2QueryDirectoryRequest.RESTART_SCANS, "nope", 65536)
+            .status());
     for (int cls : new int[] {0x01, 0x02, 0x03, 0x26, 0x3C}) {
       assertEquals(
           NtStatus.SUCCESS,
@@ -467,6 +480,35 @@ class FileServiceTest {
     Smb2CreateResponse again = created(create("held.txt", RW, 1, 0));
     assertTrue(!again.fileId().equals(e.fileId()));
     close(again.fileId());
+  }
+
+  @Test
+  void changeTimeSetIsReportedUntilTheFileChanges() throws Exception {
+    Smb2CreateResponse f = created(create("ct.txt", RW, 2, 0));
+    long t = 133_000_000_000_000_000L;
+    byte[] basic =
+        ByteBuffer.allocate(40)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putLong(t + 3)
+            .putLong(t + 2)
+            .putLong(t + 1)
+            .putLong(t)
+            .putInt(0)
+            .putInt(0)
+            .array();
+    assertEquals(NtStatus.SUCCESS, setInfo(f.fileId(), 4, basic).status());
+    ByteBuffer q = ByteBuffer.wrap(output(queryInfo(f.fileId(), 1, 4, 40)));
+    q.order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(t + 3, q.getLong(0), "creation");
+    assertEquals(t + 2, q.getLong(8), "access");
+    assertEquals(t + 1, q.getLong(16), "write");
+    assertEquals(t, q.getLong(24), "change");
+    Thread.sleep(20);
+    write(f.fileId(), 0, new byte[] {1});
+    ByteBuffer after = ByteBuffer.wrap(output(queryInfo(f.fileId(), 1, 4, 40)));
+    after.order(ByteOrder.LITTLE_ENDIAN);
+    assertTrue(after.getLong(24) > t, "a change of the file moves ChangeTime again");
+    close(f.fileId());
   }
 
   static byte[] rename(String to, boolean replace) {

@@ -100,8 +100,31 @@ class GatewayFilesIT {
     if (n2 != null) {
       n2.close();
     }
+    try {
+      removeTree(in());
+    } catch (Exception e) {
+      // best effort: the dev cluster is scratch space
+    }
     mounts.close();
     admin.close();
+  }
+
+  private void removeTree(VfsPath p) throws Exception {
+    try (io.cephsmb.vfs.DirStream d = cephRoot.openDir(p)) {
+      for (List<io.cephsmb.vfs.DirEntry> batch = d.next(1000);
+          !batch.isEmpty();
+          batch = d.next(1000)) {
+        for (io.cephsmb.vfs.DirEntry e : batch) {
+          VfsPath c = p.resolve(e.name());
+          if (e.stat().isDirectory()) {
+            removeTree(c);
+          } else {
+            cephRoot.unlink(c);
+          }
+        }
+      }
+    }
+    cephRoot.rmdir(p);
   }
 
   record Result(int exit, String output) {}
