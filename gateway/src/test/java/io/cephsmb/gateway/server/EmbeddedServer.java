@@ -50,9 +50,15 @@ final class EmbeddedServer implements Smb2TestClient.Transport, AutoCloseable {
 
   private final ByteBuf pending = Unpooled.buffer();
 
+  /**
+   * How long to wait for a response before calling the server hung: generous, because a loaded CI
+   * machine runs blocking work (a 10,000-entry listing) slowly; no test asserts a timing.
+   */
+  private static final long HANG_GUARD_NANOS = 60_000_000_000L;
+
   @Override
   public byte[] receive() {
-    long deadline = System.nanoTime() + 5_000_000_000L;
+    long deadline = System.nanoTime() + HANG_GUARD_NANOS;
     while (System.nanoTime() < deadline) {
       channel.runPendingTasks();
       channel.runScheduledPendingTasks();
@@ -80,7 +86,7 @@ final class EmbeddedServer implements Smb2TestClient.Transport, AutoCloseable {
         return null;
       }
     }
-    throw new AssertionError("no response within 5 s");
+    throw new AssertionError("no response within " + HANG_GUARD_NANOS / 1_000_000_000L + " s");
   }
 
   /** Whether nothing more comes out within a short while. */
