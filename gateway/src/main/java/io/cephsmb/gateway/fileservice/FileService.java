@@ -196,6 +196,16 @@ public final class FileService {
     }
   }
 
+  /** Points the local opens of the stream stored at {@code from} to its new name and storage. */
+  void streamRenamed(ShareDefinition share, VfsPath from, VfsPath to, String name) {
+    for (FileOpen o : opens.values()) {
+      if (o.ads != null && o.share.path().equals(share.path()) && o.ads.storage.equals(from)) {
+        o.ads.storage = to;
+        o.ads.name = name;
+      }
+    }
+  }
+
   private void connectionClosed(SmbConnection c) {
     hooked.remove(c);
     Executor blocking = c.server().blocking();
@@ -242,20 +252,53 @@ public final class FileService {
       }
     }
     OpenFileTable.CloseOutcome out =
-        Futures.join(table.close(o.ino, o.record, o.share.name(), o.path().toString()));
+        Futures.join(table.close(o.ino, o.record, o.share.name(), o.dataPath().toString()));
     if (out.removeFile()) {
-      try {
-        if (o.directory) {
-          o.vfs.rmdir(o.path());
-        } else {
-          o.vfs.unlink(o.path());
-        }
-      } catch (VfsException e) {
-        if (e.errno() != Errno.ENOENT) {
-          LOG.warn("removing delete-pending {}: {}", o.path(), e.getMessage());
+      remove(o.vfs, o.dataPath(), o.directory, o.ads == null ? o.ino : -1);
+      Futures.join(table.forget(o.ino));
+    }
+    if (o.ads != null) {
+      // the stream's record in the base file's object: the base file may have been waiting for it
+      OpenFileTable.CloseOutcome base =
+          Futures.join(
+              table.close(o.ads.baseIno, o.ads.baseRecord, o.share.name(), o.path().toString()));
+      if (base.removeFile()) {
+        remove(o.vfs, o.path(), false, o.ads.baseIno);
+        Futures.join(table.forget(o.ads.baseIno));
+      }
+    }
+  }
+
+  /**
+   * Removes a delete-pending file (a directory if {@code directory} or if unlink says it is one)
+   * and, for a base file ({@code ino} not -1), its streams.
+   */
+  private static void remove(Vfs vfs, VfsPath p, boolean directory, long ino) {
+    try {
+      if (directory) {
+        vfs.rmdir(p);
+      } else {
+        try {
+          vfs.unlink(p);
+        } catch (VfsException e) {
+          if (e.errno() != Errno.EISDIR) {
+            throw e;
+          }
+          vfs.rmdir(p);
         }
       }
-      Futures.join(table.forget(o.ino));
+    } catch (VfsException e) {
+      if (e.errno() != Errno.ENOENT) {
+        LOG.warn("removing delete-pending {}: {}", p, e.getMessage());
+        return;
+      }
+    }
+    if (ino != -1) {
+      try {
+        Streams.removeAll(vfs, ino);
+      } catch (VfsException e) {
+        LOG.warn("removing the streams of {}: {}", p, e.getMessage());
+      }
     }
   }
 
@@ -284,7 +327,12 @@ public final class FileService {
         }
       }
     }
-    return o.vfs.stat(o.path());
+    return o.vfs.stat(o.dataPath());
+  }
+
+  /** The stat of the file an open is of: the base file for a stream open, else {@link #stat}. */
+  static io.cephsmb.vfs.VfsStat baseStat(FileOpen o) throws VfsException {
+    return o.ads == null ? stat(o) : o.vfs.stat(o.path());
   }
 
   /** A VFS call that may fail. */
