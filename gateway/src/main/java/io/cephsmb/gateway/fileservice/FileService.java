@@ -50,6 +50,7 @@ public final class FileService {
   final long incarnation;
   private final Map<Long, FileOpen> opens = new ConcurrentHashMap<>();
   private final Map<SmbConnection, Boolean> hooked = new ConcurrentHashMap<>();
+  private final long resumeSecret;
   private final AtomicLong nextVolatile;
   private final AtomicLong nextPersistent;
 
@@ -68,6 +69,7 @@ public final class FileService {
     this.nodeId = nodeId;
     this.incarnation = incarnation;
     SecureRandom r = new SecureRandom();
+    this.resumeSecret = r.nextLong();
     this.nextVolatile = new AtomicLong(r.nextInt() & 0x7fffffffL);
     this.nextPersistent = new AtomicLong((incarnation << 32) ^ (r.nextInt() & 0xffffL) << 16);
   }
@@ -84,6 +86,7 @@ public final class FileService {
     m.put(Smb2Command.QUERY_INFO, new QueryInfoHandler(this));
     m.put(Smb2Command.SET_INFO, new SetInfoHandler(this));
     Map<Smb2Command, CommandHandler> engine = SmbServer.engineHandlers();
+    m.put(Smb2Command.IOCTL, new FsctlHandler(this, engine.get(Smb2Command.IOCTL)));
     m.put(Smb2Command.TREE_DISCONNECT, closing(engine.get(Smb2Command.TREE_DISCONNECT), true));
     m.put(Smb2Command.LOGOFF, closing(engine.get(Smb2Command.LOGOFF), false));
     return m;
@@ -133,6 +136,33 @@ public final class FileService {
 
   Smb2FileId newFileId() {
     return new Smb2FileId(nextPersistent.incrementAndGet(), nextVolatile.incrementAndGet());
+  }
+
+  /**
+   * The resume key of an open ([MS-SMB2] 3.3.5.15.1, 24 opaque bytes): its FileId and this
+   * service's secret, so a key names one open of this node and cannot be guessed from a FileId.
+   */
+  byte[] resumeKey(FileOpen o) {
+    return java.nio.ByteBuffer.allocate(24)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putLong(o.fileId.persistent())
+        .putLong(o.fileId.volatileId())
+        .putLong(resumeSecret)
+        .array();
+  }
+
+  /** The open a resume key names, or null. */
+  FileOpen byResumeKey(byte[] key) {
+    if (key.length != 24) {
+      return null;
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(key).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    long persistent = b.getLong(0);
+    FileOpen o = opens.get(b.getLong(8));
+    if (o == null || o.fileId.persistent() != persistent || b.getLong(16) != resumeSecret) {
+      return null;
+    }
+    return o;
   }
 
   /** Registers a new open; the first open of a connection hooks its close. Event loop. */

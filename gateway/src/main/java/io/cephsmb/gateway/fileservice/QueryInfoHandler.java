@@ -51,8 +51,11 @@ final class QueryInfoHandler implements CommandHandler {
   static final int FS_FULL_SIZE = 7;
   static final int FS_SECTOR_SIZE = 11;
 
-  /** FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK | FILE_CASE_SENSITIVE_SEARCH. */
-  static final int FS_ATTRIBUTES = 0x00000007;
+  /**
+   * FILE_CASE_SENSITIVE_SEARCH | FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK |
+   * FILE_SUPPORTS_SPARSE_FILES | FILE_NAMED_STREAMS.
+   */
+  static final int FS_ATTRIBUTES = 0x00040047;
 
   private final FileService fs;
 
