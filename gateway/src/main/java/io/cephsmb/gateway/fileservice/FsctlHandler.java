@@ -70,7 +70,11 @@ final class FsctlHandler implements CommandHandler {
     int code = req.ctlCode();
     boolean fsctl = (req.flags() & Smb2IoctlRequest.FLAG_IS_FSCTL) != 0;
     if (fsctl && code == FSCTL_QUERY_NETWORK_INTERFACE_INFO) {
-      // clients ask on whatever tree they have, IPC$ included
+      // clients ask on whatever tree they have, IPC$ included; the FileId must be all ones
+      // (3.3.5.15.11; smbtorture smb2.ioctl.bug14788.NETWORK_INTERFACE)
+      if (!req.fileId().isAny()) {
+        throw fail(NtStatus.INVALID_PARAMETER, "FSCTL_QUERY_NETWORK_INTERFACE_INFO with a FileId");
+      }
       return rc.offload(() -> NetworkInterfaces.answer(req));
     }
     if (fsctl && (code == FSCTL_DFS_GET_REFERRALS || code == FSCTL_DFS_GET_REFERRALS_EX)) {
@@ -179,11 +183,11 @@ final class FsctlHandler implements CommandHandler {
         return done(of(NtStatus.INVALID_PARAMETER, req, limits::encode));
       }
       for (SrvCopychunkCopy.Chunk ch : c.chunks()) {
-        if (ch.length() == 0) {
-          throw fail(NtStatus.INVALID_PARAMETER, "a zero-length chunk");
-        }
-        if (ch.sourceOffset() < 0 || ch.targetOffset() < 0) {
-          throw fail(NtStatus.INVALID_PARAMETER, "chunk offset past 2^63");
+        if (ch.length() == 0 || ch.sourceOffset() < 0 || ch.targetOffset() < 0) {
+          // a zero-length chunk is answered like one over the limits (Windows)
+          SrvCopychunkResponse limits =
+              new SrvCopychunkResponse(MAX_CHUNKS, MAX_CHUNK_SIZE, MAX_DATA_SIZE);
+          return done(of(NtStatus.INVALID_PARAMETER, req, limits::encode));
         }
       }
       FileOpen src = fs.byResumeKey(c.sourceKey());
@@ -204,28 +208,32 @@ final class FsctlHandler implements CommandHandler {
       }
       return rc.offload(
           () -> {
-            VfsStat st = io(() -> FileService.stat(src));
-            for (SrvCopychunkCopy.Chunk ch : c.chunks()) {
-              if (ch.sourceOffset() + ch.length() > st.size()) {
-                throw fail(NtStatus.INVALID_VIEW_SIZE, "chunk past the source's end");
-              }
-            }
+            // chunk by chunk: a chunk past the source's end stops the copy with
+            // STATUS_INVALID_VIEW_SIZE and what was copied before it
             long written = 0;
+            int chunks = 0;
             ByteBuffer buf = ByteBuffer.allocateDirect(MAX_CHUNK_SIZE);
             for (SrvCopychunkCopy.Chunk ch : c.chunks()) {
+              VfsStat st = io(() -> FileService.stat(src));
+              if (ch.sourceOffset() > st.size() - ch.length()) {
+                SrvCopychunkResponse r = new SrvCopychunkResponse(chunks, 0, (int) written);
+                return of(NtStatus.INVALID_VIEW_SIZE, req, r::encode);
+              }
               buf.clear();
               buf.limit((int) ch.length());
               while (buf.hasRemaining()) {
                 int n = io(() -> src.vfs.read(src.handle, ch.sourceOffset() + buf.position(), buf));
                 if (n <= 0) {
-                  throw fail(NtStatus.INVALID_VIEW_SIZE, "source shrank during the copy");
+                  SrvCopychunkResponse r = new SrvCopychunkResponse(chunks, 0, (int) written);
+                  return of(NtStatus.INVALID_VIEW_SIZE, req, r::encode);
                 }
               }
               buf.flip();
               io(() -> dst.vfs.write(dst.handle, ch.targetOffset(), buf, false));
               written += ch.length();
+              chunks++;
             }
-            SrvCopychunkResponse r = new SrvCopychunkResponse(c.chunks().size(), 0, (int) written);
+            SrvCopychunkResponse r = new SrvCopychunkResponse(chunks, 0, (int) written);
             return ok(req, r::encode);
           });
     }

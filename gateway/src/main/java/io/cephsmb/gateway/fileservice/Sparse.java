@@ -54,13 +54,13 @@ final class Sparse {
     if (o.directory) {
       throw fail(NtStatus.INVALID_PARAMETER, "a directory");
     }
-    if ((req.maxOutputResponse() & 0xffffffffL) < FileAllocatedRange.LENGTH) {
-      throw fail(NtStatus.BUFFER_TOO_SMALL, "MaxOutputResponse for one range");
-    }
     VfsStat st = io(() -> FileService.stat(o));
     long end = Math.min(st.size(), q.offset() + q.length());
     if (q.length() == 0 || q.offset() >= end) {
       return FsctlHandler.ok(req, b -> {});
+    }
+    if ((req.maxOutputResponse() & 0xffffffffL) < FileAllocatedRange.LENGTH) {
+      throw fail(NtStatus.BUFFER_TOO_SMALL, "MaxOutputResponse for one range");
     }
     FileAllocatedRange r = new FileAllocatedRange(q.offset(), end - q.offset());
     return FsctlHandler.ok(req, r::encode);
