@@ -41,7 +41,7 @@ final class Sparse {
   }
 
   static Response allocatedRanges(FileOpen o, Smb2IoctlRequest req) {
-    if (req.input().length != FileAllocatedRange.LENGTH) {
+    if (req.input().length < FileAllocatedRange.LENGTH) {
       throw fail(NtStatus.INVALID_PARAMETER, "FILE_ALLOCATED_RANGE_BUFFER input");
     }
     FileAllocatedRange q = FileAllocatedRange.decode(req.input());
