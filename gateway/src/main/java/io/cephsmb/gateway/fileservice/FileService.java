@@ -304,7 +304,11 @@ public final class FileService {
    * and, for a base file ({@code ino} not -1), its streams.
    */
   private static void remove(Vfs vfs, VfsPath p, boolean directory, long ino) {
+    long links = 1;
     try {
+      if (ino != -1 && !directory) {
+        links = vfs.stat(p).nlink(); // another hard link keeps the file, and its streams
+      }
       if (directory) {
         vfs.rmdir(p);
       } else {
@@ -323,7 +327,7 @@ public final class FileService {
         return;
       }
     }
-    if (ino != -1) {
+    if (ino != -1 && links <= 1) {
       try {
         Streams.removeAll(vfs, ino);
       } catch (VfsException e) {

@@ -307,7 +307,10 @@ final class SetInfoHandler implements CommandHandler {
               io(
                   () -> {
                     o.vfs.rename(from, to, replace);
-                    if (target != null && target.ino() != o.ino && !target.isDirectory()) {
+                    if (target != null
+                        && target.ino() != o.ino
+                        && !target.isDirectory()
+                        && target.nlink() <= 1) {
                       Streams.removeAll(o.vfs, target.ino()); // the replaced file's streams
                     }
                     return null;
