@@ -115,7 +115,7 @@ final class FileOpen {
    */
   static final class StreamOpen {
     final long baseIno;
-    final OpenRecord baseRecord;
+    volatile OpenRecord baseRecord;
     volatile String name;
     volatile VfsPath storage;
 

@@ -4,6 +4,8 @@ import static io.cephsmb.gateway.fileservice.FileService.fail;
 import static io.cephsmb.gateway.fileservice.FileService.io;
 
 import io.cephsmb.gateway.mssmb2.NtStatus;
+import io.cephsmb.gateway.openfiles.OpenFileTable;
+import io.cephsmb.gateway.openfiles.OpenRecord;
 import io.cephsmb.omapkv.Futures;
 import io.cephsmb.vfs.OpenFlag;
 import io.cephsmb.vfs.VfsHandle;
@@ -21,6 +23,8 @@ import java.util.EnumSet;
  * empty default stream. Blocking.
  */
 final class StreamRename {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamRename.class);
+
   private StreamRename() {}
 
   /** Renames the stream of {@code o} to {@code target} (the name as sent, without a leading \). */
@@ -70,6 +74,30 @@ final class StreamRename {
           return null;
         });
     fs.streamRenamed(o.share, from, dest, to);
+    // the open's record in the base file's object goes under the new name (per-stream share
+    // modes); the old record is removed first, so the new one can only meet other opens of the
+    // new name, which the checks above found to be none
+    OpenRecord old = s.baseRecord;
+    OpenRecord renamed =
+        new OpenRecord(
+            old.nodeId(),
+            old.incarnation(),
+            old.persistentId(),
+            Streams.canonical(to),
+            old.grantedAccess(),
+            old.shareAccess(),
+            old.deleteOnClose(),
+            old.directory(),
+            old.sessionId(),
+            old.clientGuid(),
+            old.createGuid(),
+            old.createdMillis());
+    Futures.join(fs.table.close(s.baseIno, old, o.share.name(), base.toString()));
+    OpenFileTable.OpenOutcome out = Futures.join(fs.table.open(s.baseIno, renamed));
+    s.baseRecord = renamed;
+    if (out != OpenFileTable.OpenOutcome.OPENED) {
+      LOG.warn("stream {} renamed to {}: its share-mode record was refused ({})", from, to, out);
+    }
   }
 
   /** The stream's data becomes the (empty) default stream's; the stream goes. */

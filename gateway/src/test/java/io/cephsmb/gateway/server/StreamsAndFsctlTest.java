@@ -206,6 +206,12 @@ class StreamsAndFsctlTest {
     assertEquals(NtStatus.OBJECT_NAME_COLLISION, setInfo(two, 10, renameTo(":One", false)));
     assertEquals(NtStatus.INVALID_PARAMETER, setInfo(two, 10, renameTo(":One", true)));
     assertEquals(NtStatus.SUCCESS, setInfo(two, 10, renameTo(":Three:$DATA", false)));
+    // the old name is free again: a new stream by that name does not meet the renamed open
+    assertEquals(NtStatus.SUCCESS, close(open("f.txt:Two", RW, 0, CREATE)));
+    assertEquals(NtStatus.SHARING_VIOLATION, create("f.txt:three", RW, 0, OPEN, 0).status());
+    Smb2FileId gone = open("f.txt:Two", ALL, 7, OPEN);
+    assertEquals(NtStatus.SUCCESS, setInfo(gone, 13, new byte[] {1}));
+    assertEquals(NtStatus.SUCCESS, close(gone));
     assertEquals("::$DATA=4 :One:$DATA=11 :Three:$DATA=0", sorted(streams(queryInfo(f, 22))));
     // a file with a stream open cannot be renamed
     Smb2FileId fd = open("f.txt", ALL, 7, OPEN);
