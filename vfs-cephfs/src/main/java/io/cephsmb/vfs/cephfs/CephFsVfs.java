@@ -352,6 +352,35 @@ public final class CephFsVfs implements Vfs {
         });
   }
 
+  /** FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE (linux/falloc.h). */
+  private static final int PUNCH_HOLE_KEEP_SIZE = 0x01 | 0x02;
+
+  @Override
+  public void zeroRange(VfsHandle h, long offset, long length) throws VfsException {
+    CephFsHandle ch = own(h);
+    if (offset < 0 || length < 0) {
+      throw new VfsException(Errno.EINVAL, ch.path(), "zeroRange");
+    }
+    long len = Math.min(length, Long.MAX_VALUE - offset);
+    if (len == 0) {
+      return;
+    }
+    ch.with(
+        fd -> {
+          if (ch.isDirectory()) {
+            throw new VfsException(Errno.EISDIR, ch.path(), "zeroRange of a directory");
+          }
+          if (!ch.writable()) {
+            throw new VfsException(Errno.EBADF, ch.path(), "not open for writing");
+          }
+          int rc = LibCephFs.ceph_fallocate(cm, fd, PUNCH_HOLE_KEEP_SIZE, offset, len);
+          if (rc < 0) {
+            throw err(rc, ch.path(), "fallocate(PUNCH_HOLE)");
+          }
+          return null;
+        });
+  }
+
   @Override
   public void fsync(VfsHandle h, boolean dataOnly) throws VfsException {
     CephFsHandle ch = own(h);
