@@ -160,17 +160,22 @@ public final class KvStore {
     CompletableFuture<?> before = tails.put(oid, result);
     Runnable start =
         () -> {
+          CompletableFuture<T> run;
+          try {
+            run = attempt(oid, reads, body, 1, true);
+          } catch (RuntimeException | Error e) {
+            run = CompletableFuture.failedFuture(e);
+          }
           CompletableFuture<?> unused =
-              attempt(oid, reads, body, 1, true)
-                  .whenComplete(
-                      (v, e) -> {
-                        tails.remove(oid, result);
-                        if (e != null) {
-                          result.completeExceptionally(Futures.unwrap(e));
-                        } else {
-                          result.complete(v);
-                        }
-                      });
+              run.whenComplete(
+                  (v, e) -> {
+                    tails.remove(oid, result);
+                    if (e != null) {
+                      result.completeExceptionally(Futures.unwrap(e));
+                    } else {
+                      result.complete(v);
+                    }
+                  });
         };
     if (before == null) {
       start.run();
@@ -188,7 +193,12 @@ public final class KvStore {
     Snapshot cached = useCache ? cache.lookup(oid, reads) : null;
     CompletableFuture<Outcome<T>> committed;
     if (cached != null) {
-      committed = commit(oid, reads, body, cached, true);
+      try {
+        committed = commit(oid, reads, body, cached, true);
+      } catch (RuntimeException | Error e) {
+        // the body threw: the same failure as on a read snapshot, as a failed future
+        committed = CompletableFuture.failedFuture(e);
+      }
     } else {
       committed = read(oid, reads).thenCompose(snap -> commit(oid, reads, body, snap, false));
     }

@@ -427,4 +427,19 @@ public abstract class KvStoreContract {
       assertEquals(i + 1L, results.get(i), "FIFO per object");
     }
   }
+
+  @Test
+  void aBodyThatThrowsFailsItsTransactionAndTheNextOneRuns() {
+    KvStore kv = kv();
+    join(increment(kv, "o", "n")); // cached: the next body runs on the caller's thread
+    CompletableFuture<Long> bad =
+        kv.update(
+            "o",
+            ReadSet.of("n"),
+            txn -> {
+              throw new IllegalStateException("body failed");
+            });
+    assertThrows(IllegalStateException.class, () -> join(bad));
+    assertEquals(2L, join(increment(kv, "o", "n")), "the queue moved on");
+  }
 }
