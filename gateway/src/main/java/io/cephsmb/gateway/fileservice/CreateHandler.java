@@ -9,6 +9,7 @@ import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_OVERWRITE;
 import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_OVERWRITE_IF;
 import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_SUPERSEDE;
 
+import io.cephsmb.gateway.msdtyp.SecurityDescriptor;
 import io.cephsmb.gateway.mssmb2.FileTimes;
 import io.cephsmb.gateway.mssmb2.NtStatus;
 import io.cephsmb.gateway.mssmb2.Smb2CreateContext;
@@ -140,10 +141,11 @@ final class CreateHandler implements CommandHandler {
       throw fail(NtStatus.BAD_IMPERSONATION_LEVEL, "ImpersonationLevel");
     }
     VfsPath path = Names.parse(req.name());
+    SecurityDescriptor sd = CreateSecurity.requested(req);
     Vfs vfs = fs.vfs(share);
     for (int attempt = 0; ; attempt++) {
       Optional<Result> r =
-          attempt(req, share, conn, sessionId, treeId, fileId, vfs, path, attempt > 0);
+          attempt(req, share, conn, sessionId, treeId, fileId, vfs, path, sd, attempt > 0);
       if (r.isPresent()) {
         return r.get();
       }
@@ -160,6 +162,7 @@ final class CreateHandler implements CommandHandler {
       Smb2FileId fileId,
       Vfs vfs,
       VfsPath path,
+      SecurityDescriptor sd,
       boolean retried) {
     int disposition = req.createDisposition();
     int options = req.createOptions();
@@ -197,8 +200,9 @@ final class CreateHandler implements CommandHandler {
     }
     boolean directory = exists ? st.isDirectory() : wantDir;
     int dos = exists ? io(() -> Attributes.of(vfs, path, st)) : 0;
-    int maximal =
+    int maximal0 =
         Access.maximal(share.readOnly(), exists, directory, exists ? st.mode() : 0777, dos);
+    int maximal = exists ? io(() -> CreateSecurity.restrict(vfs, path, maximal0)) : maximal0;
     int desired = Access.mapGeneric(req.desiredAccess());
     if ((desired & Access.ACCESS_SYSTEM_SECURITY) != 0) {
       throw fail(NtStatus.PRIVILEGE_NOT_HELD, "ACCESS_SYSTEM_SECURITY");
@@ -218,7 +222,7 @@ final class CreateHandler implements CommandHandler {
       if ((granted & Access.DELETE) == 0) {
         throw fail(NtStatus.ACCESS_DENIED, "delete-on-close without DELETE");
       }
-      if (!directory && (dos & Attributes.READONLY) != 0) {
+      if (!directory && ((creating ? req.fileAttributes() : dos) & Attributes.READONLY) != 0) {
         throw fail(NtStatus.CANNOT_DELETE, "read-only file");
       }
     }
@@ -242,6 +246,11 @@ final class CreateHandler implements CommandHandler {
                       OpenFlag.NON_DIRECTORY));
         }
         made = true;
+        io(
+            () -> {
+              CreateSecurity.created(vfs, path, directory, sd);
+              return null;
+            });
         int attrs = req.fileAttributes() & Attributes.STORED;
         if (attrs != 0 && attrs != Attributes.ARCHIVE && vfs.capabilities().xattrs()) {
           io(

@@ -78,7 +78,7 @@ final class QueryInfoHandler implements CommandHandler {
       case Smb2QueryInfoRequest.INFO_FILESYSTEM:
         return rc.offload(() -> answer(fsInfo(o, req.fileInfoClass()), max));
       case Smb2QueryInfoRequest.INFO_SECURITY:
-        return CompletableFuture.completedFuture(answer(securityDescriptor(), max));
+        return SecurityInfo.query(rc, o, req.additionalInformation(), max);
       default:
         throw fail(NtStatus.NOT_SUPPORTED, "InfoType " + req.infoType());
     }
@@ -275,18 +275,5 @@ final class QueryInfoHandler implements CommandHandler {
   private static long unit(VfsStatFs s) {
     long u = Math.max(512, Math.min(1 << 20, s.blockSize()));
     return u - u % 512;
-  }
-
-  /** SECURITY_DESCRIPTOR, self-relative, DACL present and NULL: everyone has access. */
-  private static Info securityDescriptor() {
-    ByteBuf b = Unpooled.buffer();
-    b.writeByte(1); // Revision
-    b.writeByte(0);
-    b.writeShortLE(0x8004); // SE_SELF_RELATIVE | SE_DACL_PRESENT
-    b.writeIntLE(0);
-    b.writeIntLE(0);
-    b.writeIntLE(0);
-    b.writeIntLE(0);
-    return new Info(b, 20);
   }
 }

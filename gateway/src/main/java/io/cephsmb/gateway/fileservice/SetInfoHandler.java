@@ -58,7 +58,7 @@ final class SetInfoHandler implements CommandHandler {
     Smb2SetInfoRequest req = Smb2SetInfoRequest.decode(rc.message());
     FileOpen o = fs.lookup(rc, req.fileId());
     if (req.infoType() == Smb2QueryInfoRequest.INFO_SECURITY) {
-      return CompletableFuture.completedFuture(ok());
+      return SecurityInfo.set(rc, o, req.buffer(), req.additionalInformation());
     }
     if (req.infoType() != Smb2QueryInfoRequest.INFO_FILE) {
       throw fail(NtStatus.NOT_SUPPORTED, "InfoType " + req.infoType());
