@@ -128,24 +128,26 @@ final class CreateHandler implements CommandHandler {
       // FILE_CREATE_TREE_CONNECTION, FILE_OPEN_BY_FILE_ID, FILE_RESERVE_OPFILTER
       throw fail(NtStatus.NOT_SUPPORTED, "CreateOptions " + Integer.toHexString(options));
     }
-    if ((req.fileAttributes() & INVALID_ATTRIBUTES) != 0) {
-      throw fail(NtStatus.INVALID_PARAMETER, "FileAttributes");
-    }
+    // DesiredAccess is checked before FileAttributes, as Windows (smb2.create.gentest)
     if (req.desiredAccess() == 0) {
       throw fail(NtStatus.ACCESS_DENIED, "DesiredAccess 0");
     }
     if ((req.desiredAccess() & ~Access.VALID) != 0) {
       throw fail(NtStatus.ACCESS_DENIED, "reserved DesiredAccess bits");
     }
+    if ((req.fileAttributes() & INVALID_ATTRIBUTES) != 0) {
+      throw fail(NtStatus.INVALID_PARAMETER, "FileAttributes");
+    }
     if ((req.impersonationLevel() & 0xffffffffL) > 3) {
       throw fail(NtStatus.BAD_IMPERSONATION_LEVEL, "ImpersonationLevel");
     }
     VfsPath path = Names.parse(req.name());
     SecurityDescriptor sd = CreateSecurity.requested(req);
+    List<ExtendedAttributes.Ea> eas = ExtendedAttributes.requested(req);
     Vfs vfs = fs.vfs(share);
     for (int attempt = 0; ; attempt++) {
       Optional<Result> r =
-          attempt(req, share, conn, sessionId, treeId, fileId, vfs, path, sd, attempt > 0);
+          attempt(req, share, conn, sessionId, treeId, fileId, vfs, path, sd, eas, attempt > 0);
       if (r.isPresent()) {
         return r.get();
       }
@@ -163,6 +165,7 @@ final class CreateHandler implements CommandHandler {
       Vfs vfs,
       VfsPath path,
       SecurityDescriptor sd,
+      List<ExtendedAttributes.Ea> eas,
       boolean retried) {
     int disposition = req.createDisposition();
     int options = req.createOptions();
@@ -231,19 +234,29 @@ final class CreateHandler implements CommandHandler {
     boolean made = false;
     try {
       if (creating) {
-        if (directory) {
-          mkdir(vfs, path);
-        } else {
-          handle =
-              open(
-                  vfs,
-                  path,
-                  EnumSet.of(
-                      OpenFlag.READ,
-                      OpenFlag.WRITE,
-                      OpenFlag.CREATE,
-                      OpenFlag.EXCLUSIVE,
-                      OpenFlag.NON_DIRECTORY));
+        try {
+          if (directory) {
+            mkdir(vfs, path);
+          } else {
+            handle =
+                open(
+                    vfs,
+                    path,
+                    EnumSet.of(
+                        OpenFlag.READ,
+                        OpenFlag.WRITE,
+                        OpenFlag.CREATE,
+                        OpenFlag.EXCLUSIVE,
+                        OpenFlag.NON_DIRECTORY));
+          }
+        } catch (io.cephsmb.gateway.server.Smb2StatusException e) {
+          if (e.status() == NtStatus.OBJECT_NAME_COLLISION
+              && disposition != FILE_CREATE
+              && !retried) {
+            // another open created it meanwhile (smb2.create.mkdir-dup): open it instead
+            return Optional.empty();
+          }
+          throw e;
         }
         made = true;
         io(
@@ -326,6 +339,13 @@ final class CreateHandler implements CommandHandler {
           now = io(() -> vfs.stat(hh));
         } else {
           action = Smb2CreateResponse.FILE_OPENED;
+        }
+        if (eas != null && (creating || overwrite)) {
+          io(
+              () -> {
+                ExtendedAttributes.apply(vfs, path, eas);
+                return null;
+              });
         }
         VfsStat fin = now;
         FileTimes times = fs.changeTimes.adjust(io(() -> Attributes.times(vfs, path, fin)), fin);

@@ -51,8 +51,12 @@ final class QueryInfoHandler implements CommandHandler {
   static final int FS_FULL_SIZE = 7;
   static final int FS_SECTOR_SIZE = 11;
 
-  /** FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK | FILE_CASE_SENSITIVE_SEARCH. */
-  static final int FS_ATTRIBUTES = 0x00000007;
+  /**
+   * FILE_CASE_SENSITIVE_SEARCH | FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK |
+   * FILE_PERSISTENT_ACLS (security descriptors are kept, {@link FileSecurity}) |
+   * FILE_SUPPORTS_EXTENDED_ATTRIBUTES (EAs as xattrs, {@link ExtendedAttributes}).
+   */
+  static final int FS_ATTRIBUTES = 0x0080000F;
 
   private final FileService fs;
 
@@ -73,6 +77,9 @@ final class QueryInfoHandler implements CommandHandler {
                 || req.fileInfoClass() == FILE_ATTRIBUTE_TAG)
             && !o.has(Access.FILE_READ_ATTRIBUTES)) {
           throw fail(NtStatus.ACCESS_DENIED, "no FILE_READ_ATTRIBUTES");
+        }
+        if (req.fileInfoClass() == EaInfo.FILE_FULL_EA) {
+          return EaInfo.query(rc, o, req.input(), req.flags(), max);
         }
         return rc.offload(() -> answer(fileInfo(o, req.fileInfoClass()), max));
       case Smb2QueryInfoRequest.INFO_FILESYSTEM:
@@ -113,7 +120,7 @@ final class QueryInfoHandler implements CommandHandler {
         b.writeLongLE(st.ino());
         return new Info(b, 8);
       case FILE_EA:
-        b.writeIntLE(0);
+        b.writeIntLE(io(() -> ExtendedAttributes.size(o.vfs, o.path())));
         return new Info(b, 4);
       case FILE_ACCESS:
         b.writeIntLE(o.grantedAccess);
@@ -128,18 +135,32 @@ final class QueryInfoHandler implements CommandHandler {
         b.writeIntLE(0);
         return new Info(b, 4);
       case FILE_NAME:
-      case FILE_NORMALIZED_NAME:
         name(b, o);
         return new Info(b, 8);
+      case FILE_NORMALIZED_NAME:
+        // the share root's normalized name is empty
+        if (o.path().isRoot()) {
+          b.writeIntLE(0);
+        } else {
+          name(b, o);
+        }
+        return new Info(b, 8);
       case FILE_ALTERNATE_NAME:
-        // Windows answers OBJECT_NAME_NOT_FOUND for a file without a short name, which makes
-        // smbclient's allinfo give up; NOT_SUPPORTED is what it skips (no 8.3 names here)
-        throw fail(NtStatus.NOT_SUPPORTED, "no 8.3 names");
+        {
+          // no 8.3 names are kept: one is computed from the long name (ShortNames)
+          byte[] n =
+              o.path().isRoot()
+                  ? new byte[0]
+                  : ShortNames.of(o.path().name()).getBytes(StandardCharsets.UTF_16LE);
+          b.writeIntLE(n.length);
+          b.writeBytes(n);
+          return new Info(b, 8);
+        }
       case FILE_ALL:
         basic(b, o, st);
         standard(b, o, st, deletePending(o));
         b.writeLongLE(st.ino());
-        b.writeIntLE(0); // EaSize
+        b.writeIntLE(io(() -> ExtendedAttributes.size(o.vfs, o.path()))); // EaSize
         b.writeIntLE(o.grantedAccess);
         b.writeLongLE(o.position);
         b.writeIntLE(o.mode);
@@ -197,7 +218,8 @@ final class QueryInfoHandler implements CommandHandler {
   private static void standard(ByteBuf b, FileOpen o, VfsStat st, boolean deletePending) {
     b.writeLongLE(o.directory ? 0 : st.allocationSize());
     b.writeLongLE(o.directory ? 0 : st.size());
-    b.writeIntLE((int) Math.max(1, st.nlink()));
+    // a delete-pending file counts one link less ([MS-FSCC] 2.4.41 NumberOfLinks)
+    b.writeIntLE((int) Math.max(deletePending ? 0 : 1, st.nlink() - (deletePending ? 1 : 0)));
     b.writeByte(deletePending ? 1 : 0);
     b.writeByte(o.directory ? 1 : 0);
     b.writeShortLE(0);
@@ -267,7 +289,7 @@ final class QueryInfoHandler implements CommandHandler {
         b.writeIntLE(0);
         return new Info(b, 28);
       default:
-        throw fail(NtStatus.INVALID_INFO_CLASS, "file system class " + cls);
+        return FsExtraInfo.of(o, cls);
     }
   }
 

@@ -110,6 +110,8 @@ final class SetInfoHandler implements CommandHandler {
           o.mode = (o.mode & 0x1000) | mode;
           return CompletableFuture.completedFuture(ok());
         }
+      case EaInfo.FILE_FULL_EA:
+        return EaInfo.set(rc, o, raw);
       case FILE_LINK:
         throw fail(NtStatus.NOT_SUPPORTED, "hard links");
       default:
