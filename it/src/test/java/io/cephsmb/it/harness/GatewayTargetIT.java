@@ -70,8 +70,11 @@ class GatewayTargetIT {
           "smb2.session",
           "smb2.read",
           "smb2.rw",
+          "smb2.create",
           "smb2.getinfo",
           "smb2.setinfo",
+          "smb2.timestamps",
+          "smb2.delete-on-close-perms",
           "smb2.compound",
           "rpc.epmapper");
 }
