@@ -40,8 +40,12 @@ final class BasicInfo {
       throw fail(NtStatus.ACCESS_DENIED, "read-only share");
     }
     VfsPath p = o.path();
+    // [MS-FSA] 2.1.5.14.2: an explicit time or -1 makes this open keep that time, -2 ends it
+    int kept = keep(keep(o.keptTimes, write, Timestamps.WRITE), change, Timestamps.CHANGE);
     io(
         () -> {
+          FileTimes before =
+              (kept & Timestamps.CHANGE) != 0 && change <= 0 ? Timestamps.current(fs, o) : null;
           if (attrs != 0 && o.vfs.capabilities().xattrs()) {
             Attributes.store(o.vfs, p, attrs);
           }
@@ -60,14 +64,27 @@ final class BasicInfo {
           if (creation > 0 && !btime && o.vfs.capabilities().xattrs()) {
             Attributes.storeCreation(o.vfs, p, creation);
           }
-          if (creation > 0 || write > 0 || change > 0) {
+          // a kept ChangeTime survives the attribute and time changes made here
+          long ch = change > 0 ? change : before != null ? before.change() : 0;
+          if (creation > 0 || write > 0 || ch > 0) {
             VfsStat st = FileService.stat(o);
-            if (!Timestamps.record(o.vfs, p, st, creation, write, change)) {
-              fs.changeTimes.set(FileService.stat(o), change);
+            if (!Timestamps.record(o.vfs, p, st, creation, write, ch)) {
+              fs.changeTimes.set(FileService.stat(o), ch);
             }
           }
           return null;
         });
+    o.keptTimes = kept;
+  }
+
+  private static int keep(int kept, long time, int bit) {
+    if (time == -2) {
+      return kept & ~bit;
+    }
+    if (time == -1 || time > 0) {
+      return kept | bit;
+    }
+    return kept;
   }
 
   private static boolean storable(FileOpen o, long filetime) {

@@ -79,7 +79,43 @@ final class Timestamps {
     }
   }
 
+  /** {@link FileOpen#keptTimes} bits. */
+  static final int WRITE = 1;
+
+  static final int CHANGE = 2;
+
   private Timestamps() {}
+
+  /** The times of an open's file as clients see them. */
+  static FileTimes current(FileService fs, FileOpen o) throws VfsException {
+    VfsStat st = FileService.stat(o);
+    return fs.changeTimes.adjust(Attributes.times(o.vfs, o.path(), st), st);
+  }
+
+  /**
+   * After a change through {@code o} (a WRITE): puts back the LastWriteTime and ChangeTime the open
+   * keeps ({@link FileOpen#keptTimes}) from {@code before}.
+   */
+  static void restore(FileService fs, FileOpen o, FileTimes before) throws VfsException {
+    int k = o.keptTimes;
+    long w = (k & WRITE) != 0 ? before.lastWrite() : 0;
+    long c = (k & CHANGE) != 0 ? before.change() : 0;
+    if (w > 0 && storable(o.vfs, w)) {
+      io.cephsmb.vfs.TimeChange tc =
+          new io.cephsmb.vfs.TimeChange(null, FileTimes.toUnixNanos(w), null);
+      if (o.handle != null) {
+        o.vfs.setTimes(o.handle, tc);
+      } else {
+        o.vfs.setTimes(o.path(), tc);
+      }
+    }
+    if (w > 0 || c > 0) {
+      VfsStat st = FileService.stat(o);
+      if (!record(o.vfs, o.path(), st, 0, w, c)) {
+        fs.changeTimes.set(st, c);
+      }
+    }
+  }
 
   /** Whether the VFS can store {@code filetime} as a file time. */
   static boolean storable(Vfs vfs, long filetime) {
