@@ -21,8 +21,8 @@ import java.util.Locale;
  * <ul>
  *   <li>Names: 1 to 255 ASCII characters, no control characters and none of {@code "*+,/:;<=>?[\]|}
  *       (STATUS_INVALID_EA_NAME); compared without case (setting {@code ea1} replaces {@code EA1});
- *       names in the gateway's own namespaces ({@code cephsmb.*}, {@code DosStream.*}) are refused
- *       and never listed.
+ *       names in the gateway's own namespace ({@code cephsmb.*}) and Samba's ({@code DOSATTRIB},
+ *       {@code SAMBA_PAI}, {@code DosStream.*}) are refused and never listed.
  *   <li>Size: values up to 65535 bytes (the field is 16 bits); all EAs of a file together (names
  *       plus values) at most {@link #MAX_TOTAL} bytes, which leaves room for the gateway's own
  *       xattrs under the MDS's 64 KiB per-inode limit ({@code mds_max_xattr_pairs_size}); more is
@@ -38,7 +38,12 @@ final class ExtendedAttributes {
   static final int NEED_EA = 0x80;
 
   private static final String INVALID = "\"*+,/:;<=>?[\\]|";
-  private static final String[] RESERVED = {"cephsmb.", "dosstream."};
+
+  /**
+   * Xattr names that are not EAs: the gateway's own, and Samba's (DOS attributes, POSIX ACL cache,
+   * streams_xattr) for a directory also served by Samba + vfs_ceph.
+   */
+  private static final String[] RESERVED = {"cephsmb.", "dosstream.", "dosattrib", "samba_pai"};
 
   /** One EA. */
   record Ea(int flags, String name, byte[] value) {
