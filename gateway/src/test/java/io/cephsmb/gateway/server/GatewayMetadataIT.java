@@ -349,7 +349,7 @@ class GatewayMetadataIT {
     Result after = smbclient(n3, "allinfo times.txt");
     assertTrue(after.output().contains(expect), after.output());
     // a change of the file ends the ChangeTime a client set: it is the file's ctime again
-    Result changed = smbclient(n3, "setmode times.txt +h; allinfo times.txt");
+    Result changed = smbclient(n3, "put t.txt times.txt; allinfo times.txt");
     assertFalse(changed.output().contains(expect), changed.output());
   }
 
