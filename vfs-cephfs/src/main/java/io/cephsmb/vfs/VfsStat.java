@@ -16,6 +16,8 @@ package io.cephsmb.vfs;
  * @param uid owner
  * @param gid group
  * @param type the object's type
+ * @param changeAttribute the inode's change attribute (CephFS {@code change_attr}, statx {@code
+ *     stx_version}): it grows by one with every change of data or metadata; -1 where unknown
  */
 public record VfsStat(
     long ino,
@@ -29,7 +31,38 @@ public record VfsStat(
     int mode,
     int uid,
     int gid,
-    FileType type) {
+    FileType type,
+    long changeAttribute) {
+
+  /** Attributes without a change attribute (-1). */
+  public VfsStat(
+      long ino,
+      long size,
+      long allocationSize,
+      long birthTimeNanos,
+      long accessTimeNanos,
+      long modifyTimeNanos,
+      long changeTimeNanos,
+      long nlink,
+      int mode,
+      int uid,
+      int gid,
+      FileType type) {
+    this(
+        ino,
+        size,
+        allocationSize,
+        birthTimeNanos,
+        accessTimeNanos,
+        modifyTimeNanos,
+        changeTimeNanos,
+        nlink,
+        mode,
+        uid,
+        gid,
+        type,
+        -1);
+  }
 
   public boolean isDirectory() {
     return type == FileType.DIRECTORY;

@@ -112,11 +112,15 @@ final class Attributes {
         creation = ByteBuffer.wrap(v).order(ByteOrder.LITTLE_ENDIAN).getLong();
       }
     }
-    return new FileTimes(
-        creation,
-        FileTimes.fromUnixNanos(st.accessTimeNanos()),
-        FileTimes.fromUnixNanos(st.modifyTimeNanos()),
-        FileTimes.fromUnixNanos(st.changeTimeNanos()));
+    return Timestamps.apply(
+        vfs,
+        path,
+        st,
+        new FileTimes(
+            creation,
+            FileTimes.fromUnixNanos(st.accessTimeNanos()),
+            FileTimes.fromUnixNanos(st.modifyTimeNanos()),
+            FileTimes.fromUnixNanos(st.changeTimeNanos())));
   }
 
   /** Keeps a creation time the VFS cannot set as a btime. */

@@ -9,6 +9,7 @@ import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_OVERWRITE;
 import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_OVERWRITE_IF;
 import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_SUPERSEDE;
 
+import io.cephsmb.gateway.msdtyp.SecurityDescriptor;
 import io.cephsmb.gateway.mssmb2.FileTimes;
 import io.cephsmb.gateway.mssmb2.NtStatus;
 import io.cephsmb.gateway.mssmb2.Smb2CreateContext;
@@ -127,19 +128,22 @@ final class CreateHandler implements CommandHandler {
       // FILE_CREATE_TREE_CONNECTION, FILE_OPEN_BY_FILE_ID, FILE_RESERVE_OPFILTER
       throw fail(NtStatus.NOT_SUPPORTED, "CreateOptions " + Integer.toHexString(options));
     }
-    if ((req.fileAttributes() & INVALID_ATTRIBUTES) != 0) {
-      throw fail(NtStatus.INVALID_PARAMETER, "FileAttributes");
-    }
+    // DesiredAccess is checked before FileAttributes, as Windows (smb2.create.gentest)
     if (req.desiredAccess() == 0) {
       throw fail(NtStatus.ACCESS_DENIED, "DesiredAccess 0");
     }
     if ((req.desiredAccess() & ~Access.VALID) != 0) {
       throw fail(NtStatus.ACCESS_DENIED, "reserved DesiredAccess bits");
     }
+    if ((req.fileAttributes() & INVALID_ATTRIBUTES) != 0) {
+      throw fail(NtStatus.INVALID_PARAMETER, "FileAttributes");
+    }
     if ((req.impersonationLevel() & 0xffffffffL) > 3) {
       throw fail(NtStatus.BAD_IMPERSONATION_LEVEL, "ImpersonationLevel");
     }
     StreamName name = StreamName.parse(req.name());
+    SecurityDescriptor sd = CreateSecurity.requested(req);
+    List<ExtendedAttributes.Ea> eas = ExtendedAttributes.requested(req);
     Vfs vfs = fs.vfs(share);
     if (name.named()) {
       return new StreamCreate(fs).create(req, share, conn, sessionId, treeId, fileId, vfs, name);
@@ -157,7 +161,7 @@ final class CreateHandler implements CommandHandler {
     }
     for (int attempt = 0; ; attempt++) {
       Optional<Result> r =
-          attempt(req, share, conn, sessionId, treeId, fileId, vfs, path, attempt > 0);
+          attempt(req, share, conn, sessionId, treeId, fileId, vfs, path, sd, eas, attempt > 0);
       if (r.isPresent()) {
         return r.get();
       }
@@ -174,6 +178,8 @@ final class CreateHandler implements CommandHandler {
       Smb2FileId fileId,
       Vfs vfs,
       VfsPath path,
+      SecurityDescriptor sd,
+      List<ExtendedAttributes.Ea> eas,
       boolean retried) {
     int disposition = req.createDisposition();
     int options = req.createOptions();
@@ -211,8 +217,9 @@ final class CreateHandler implements CommandHandler {
     }
     boolean directory = exists ? st.isDirectory() : wantDir;
     int dos = exists ? io(() -> Attributes.of(vfs, path, st)) : 0;
-    int maximal =
+    int maximal0 =
         Access.maximal(share.readOnly(), exists, directory, exists ? st.mode() : 0777, dos);
+    int maximal = exists ? io(() -> CreateSecurity.restrict(vfs, path, maximal0)) : maximal0;
     int desired = Access.mapGeneric(req.desiredAccess());
     if ((desired & Access.ACCESS_SYSTEM_SECURITY) != 0) {
       throw fail(NtStatus.PRIVILEGE_NOT_HELD, "ACCESS_SYSTEM_SECURITY");
@@ -232,7 +239,7 @@ final class CreateHandler implements CommandHandler {
       if ((granted & Access.DELETE) == 0) {
         throw fail(NtStatus.ACCESS_DENIED, "delete-on-close without DELETE");
       }
-      if (!directory && (dos & Attributes.READONLY) != 0) {
+      if (!directory && ((creating ? req.fileAttributes() : dos) & Attributes.READONLY) != 0) {
         throw fail(NtStatus.CANNOT_DELETE, "read-only file");
       }
     }
@@ -241,21 +248,36 @@ final class CreateHandler implements CommandHandler {
     boolean made = false;
     try {
       if (creating) {
-        if (directory) {
-          mkdir(vfs, path);
-        } else {
-          handle =
-              open(
-                  vfs,
-                  path,
-                  EnumSet.of(
-                      OpenFlag.READ,
-                      OpenFlag.WRITE,
-                      OpenFlag.CREATE,
-                      OpenFlag.EXCLUSIVE,
-                      OpenFlag.NON_DIRECTORY));
+        try {
+          if (directory) {
+            mkdir(vfs, path);
+          } else {
+            handle =
+                open(
+                    vfs,
+                    path,
+                    EnumSet.of(
+                        OpenFlag.READ,
+                        OpenFlag.WRITE,
+                        OpenFlag.CREATE,
+                        OpenFlag.EXCLUSIVE,
+                        OpenFlag.NON_DIRECTORY));
+          }
+        } catch (io.cephsmb.gateway.server.Smb2StatusException e) {
+          if (e.status() == NtStatus.OBJECT_NAME_COLLISION
+              && disposition != FILE_CREATE
+              && !retried) {
+            // another open created it meanwhile (smb2.create.mkdir-dup): open it instead
+            return Optional.empty();
+          }
+          throw e;
         }
         made = true;
+        io(
+            () -> {
+              CreateSecurity.created(vfs, path, directory, sd);
+              return null;
+            });
         int attrs = req.fileAttributes() & Attributes.STORED;
         if (attrs != 0 && attrs != Attributes.ARCHIVE && vfs.capabilities().xattrs()) {
           io(
@@ -333,6 +355,13 @@ final class CreateHandler implements CommandHandler {
           now = io(() -> vfs.stat(hh));
         } else {
           action = Smb2CreateResponse.FILE_OPENED;
+        }
+        if (eas != null && (creating || overwrite)) {
+          io(
+              () -> {
+                ExtendedAttributes.apply(vfs, path, eas);
+                return null;
+              });
         }
         VfsStat fin = now;
         FileTimes times = fs.changeTimes.adjust(io(() -> Attributes.times(vfs, path, fin)), fin);

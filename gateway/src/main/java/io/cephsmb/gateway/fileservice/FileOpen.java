@@ -36,6 +36,13 @@ final class FileOpen {
   volatile long position;
   volatile int mode;
 
+  /**
+   * [MS-FSA] 2.1.5.14.2 UserSetModificationTime / UserSetChangeTime of this open ({@link
+   * Timestamps#WRITE}, {@link Timestamps#CHANGE}): set by an explicit time or -1, cleared by -2;
+   * while set, changes through this open keep that time.
+   */
+  volatile int keptTimes;
+
   // QUERY_DIRECTORY state, guarded by this
   DirStream stream;
   String pattern;

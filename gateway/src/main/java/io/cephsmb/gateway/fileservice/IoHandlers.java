@@ -153,7 +153,18 @@ final class IoHandlers {
               }
               long off = at;
               ByteBuffer src = req.data();
+              // an open that keeps its LastWriteTime/ChangeTime ([MS-FSA] 2.1.5.14.2) puts them
+              // back
+              io.cephsmb.gateway.mssmb2.FileTimes kept =
+                  o.keptTimes != 0 ? io(() -> Timestamps.current(fs, o)) : null;
               int n = io(() -> o.vfs.write(o.handle, off, src, sync));
+              if (kept != null) {
+                io(
+                    () -> {
+                      Timestamps.restore(fs, o, kept);
+                      return null;
+                    });
+              }
               o.position = off + n;
               return Response.ok(new Smb2WriteResponse(n)::encode);
             } finally {

@@ -53,9 +53,11 @@ final class QueryInfoHandler implements CommandHandler {
 
   /**
    * FILE_CASE_SENSITIVE_SEARCH | FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK |
-   * FILE_SUPPORTS_SPARSE_FILES | FILE_NAMED_STREAMS.
+   * FILE_PERSISTENT_ACLS (security descriptors are kept, {@link FileSecurity}) |
+   * FILE_SUPPORTS_SPARSE_FILES | FILE_NAMED_STREAMS | FILE_SUPPORTS_EXTENDED_ATTRIBUTES (EAs as
+   * xattrs, {@link ExtendedAttributes}).
    */
-  static final int FS_ATTRIBUTES = 0x00040047;
+  static final int FS_ATTRIBUTES = 0x0084004F;
 
   private final FileService fs;
 
@@ -77,11 +79,14 @@ final class QueryInfoHandler implements CommandHandler {
             && !o.has(Access.FILE_READ_ATTRIBUTES)) {
           throw fail(NtStatus.ACCESS_DENIED, "no FILE_READ_ATTRIBUTES");
         }
+        if (req.fileInfoClass() == EaInfo.FILE_FULL_EA) {
+          return EaInfo.query(rc, o, req.input(), req.flags(), max);
+        }
         return rc.offload(() -> answer(fileInfo(o, req.fileInfoClass()), max));
       case Smb2QueryInfoRequest.INFO_FILESYSTEM:
         return rc.offload(() -> answer(fsInfo(o, req.fileInfoClass()), max));
       case Smb2QueryInfoRequest.INFO_SECURITY:
-        return CompletableFuture.completedFuture(answer(securityDescriptor(), max));
+        return SecurityInfo.query(rc, o, req.additionalInformation(), max);
       default:
         throw fail(NtStatus.NOT_SUPPORTED, "InfoType " + req.infoType());
     }
@@ -118,7 +123,7 @@ final class QueryInfoHandler implements CommandHandler {
         b.writeLongLE(bst.ino());
         return new Info(b, 8);
       case FILE_EA:
-        b.writeIntLE(0);
+        b.writeIntLE(io(() -> ExtendedAttributes.size(o.vfs, o.path())));
         return new Info(b, 4);
       case FILE_ACCESS:
         b.writeIntLE(o.grantedAccess);
@@ -133,18 +138,32 @@ final class QueryInfoHandler implements CommandHandler {
         b.writeIntLE(0);
         return new Info(b, 4);
       case FILE_NAME:
-      case FILE_NORMALIZED_NAME:
         name(b, o);
         return new Info(b, 8);
+      case FILE_NORMALIZED_NAME:
+        // the share root's normalized name is empty
+        if (o.path().isRoot()) {
+          b.writeIntLE(0);
+        } else {
+          name(b, o);
+        }
+        return new Info(b, 8);
       case FILE_ALTERNATE_NAME:
-        // Windows answers OBJECT_NAME_NOT_FOUND for a file without a short name, which makes
-        // smbclient's allinfo give up; NOT_SUPPORTED is what it skips (no 8.3 names here)
-        throw fail(NtStatus.NOT_SUPPORTED, "no 8.3 names");
+        {
+          // no 8.3 names are kept: one is computed from the long name (ShortNames)
+          byte[] n =
+              o.path().isRoot()
+                  ? new byte[0]
+                  : ShortNames.of(o.path().name()).getBytes(StandardCharsets.UTF_16LE);
+          b.writeIntLE(n.length);
+          b.writeBytes(n);
+          return new Info(b, 8);
+        }
       case FILE_ALL:
         basic(b, o, bst);
         standard(b, o, st, deletePending(o));
         b.writeLongLE(bst.ino());
-        b.writeIntLE(0); // EaSize
+        b.writeIntLE(io(() -> ExtendedAttributes.size(o.vfs, o.path()))); // EaSize
         b.writeIntLE(o.grantedAccess);
         b.writeLongLE(o.position);
         b.writeIntLE(o.mode);
@@ -195,7 +214,8 @@ final class QueryInfoHandler implements CommandHandler {
   private static void standard(ByteBuf b, FileOpen o, VfsStat st, boolean deletePending) {
     b.writeLongLE(o.directory ? 0 : st.allocationSize());
     b.writeLongLE(o.directory ? 0 : st.size());
-    b.writeIntLE((int) Math.max(1, st.nlink()));
+    // a delete-pending file counts one link less ([MS-FSCC] 2.4.41 NumberOfLinks)
+    b.writeIntLE((int) Math.max(deletePending ? 0 : 1, st.nlink() - (deletePending ? 1 : 0)));
     b.writeByte(deletePending ? 1 : 0);
     b.writeByte(o.directory ? 1 : 0);
     b.writeShortLE(0);
@@ -269,7 +289,7 @@ final class QueryInfoHandler implements CommandHandler {
         b.writeIntLE(0);
         return new Info(b, 28);
       default:
-        throw fail(NtStatus.INVALID_INFO_CLASS, "file system class " + cls);
+        return FsExtraInfo.of(o, cls);
     }
   }
 
@@ -277,18 +297,5 @@ final class QueryInfoHandler implements CommandHandler {
   private static long unit(VfsStatFs s) {
     long u = Math.max(512, Math.min(1 << 20, s.blockSize()));
     return u - u % 512;
-  }
-
-  /** SECURITY_DESCRIPTOR, self-relative, DACL present and NULL: everyone has access. */
-  private static Info securityDescriptor() {
-    ByteBuf b = Unpooled.buffer();
-    b.writeByte(1); // Revision
-    b.writeByte(0);
-    b.writeShortLE(0x8004); // SE_SELF_RELATIVE | SE_DACL_PRESENT
-    b.writeIntLE(0);
-    b.writeIntLE(0);
-    b.writeIntLE(0);
-    b.writeIntLE(0);
-    return new Info(b, 20);
   }
 }

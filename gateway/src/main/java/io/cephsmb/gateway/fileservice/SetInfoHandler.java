@@ -3,7 +3,6 @@ package io.cephsmb.gateway.fileservice;
 import static io.cephsmb.gateway.fileservice.FileService.fail;
 import static io.cephsmb.gateway.fileservice.FileService.io;
 
-import io.cephsmb.gateway.mssmb2.FileTimes;
 import io.cephsmb.gateway.mssmb2.NtStatus;
 import io.cephsmb.gateway.mssmb2.Smb2QueryInfoRequest;
 import io.cephsmb.gateway.mssmb2.Smb2SetInfoRequest;
@@ -15,7 +14,6 @@ import io.cephsmb.gateway.server.Response;
 import io.cephsmb.omapkv.Futures;
 import io.cephsmb.vfs.DirStream;
 import io.cephsmb.vfs.Errno;
-import io.cephsmb.vfs.TimeChange;
 import io.cephsmb.vfs.VfsException;
 import io.cephsmb.vfs.VfsPath;
 import io.cephsmb.vfs.VfsStat;
@@ -58,7 +56,7 @@ final class SetInfoHandler implements CommandHandler {
     Smb2SetInfoRequest req = Smb2SetInfoRequest.decode(rc.message());
     FileOpen o = fs.lookup(rc, req.fileId());
     if (req.infoType() == Smb2QueryInfoRequest.INFO_SECURITY) {
-      return CompletableFuture.completedFuture(ok());
+      return SecurityInfo.set(rc, o, req.buffer(), req.additionalInformation());
     }
     if (req.infoType() != Smb2QueryInfoRequest.INFO_FILE) {
       throw fail(NtStatus.NOT_SUPPORTED, "InfoType " + req.infoType());
@@ -70,7 +68,11 @@ final class SetInfoHandler implements CommandHandler {
       case FILE_BASIC:
         need(b, 36);
         need(o, Access.FILE_WRITE_ATTRIBUTES);
-        return rc.offload(() -> basic(o, b));
+        return rc.offload(
+            () -> {
+              BasicInfo.set(fs, o, b);
+              return ok();
+            });
       case FILE_END_OF_FILE:
         need(b, 8);
         need(o, Access.FILE_WRITE_DATA);
@@ -108,6 +110,8 @@ final class SetInfoHandler implements CommandHandler {
           o.mode = (o.mode & 0x1000) | mode;
           return CompletableFuture.completedFuture(ok());
         }
+      case EaInfo.FILE_FULL_EA:
+        return EaInfo.set(rc, o, raw);
       case FILE_LINK:
         throw fail(NtStatus.NOT_SUPPORTED, "hard links");
       default:
@@ -129,54 +133,6 @@ final class SetInfoHandler implements CommandHandler {
     if (!o.has(access)) {
       throw fail(NtStatus.ACCESS_DENIED, "access " + Integer.toHexString(access));
     }
-  }
-
-  private Response basic(FileOpen o, ByteBuffer b) {
-    long creation = b.getLong(0);
-    long access = b.getLong(8);
-    long write = b.getLong(16);
-    long change = b.getLong(24);
-    int attrs = b.getInt(32);
-    if (o.share.readOnly()) {
-      throw fail(NtStatus.ACCESS_DENIED, "read-only share");
-    }
-    VfsPath p = o.path();
-    io(
-        () -> {
-          if (attrs != 0) {
-            if ((attrs & Attributes.DIRECTORY) != 0 && !o.directory) {
-              throw new VfsException(Errno.EINVAL, p, "DIRECTORY on a file");
-            }
-            if (o.vfs.capabilities().xattrs()) {
-              Attributes.store(o.vfs, p, attrs);
-            }
-          }
-          boolean btime = o.vfs.capabilities().settableBirthTime();
-          Long at = set(access) ? FileTimes.toUnixNanos(access) : null;
-          Long mt = set(write) ? FileTimes.toUnixNanos(write) : null;
-          Long bt = set(creation) && btime ? FileTimes.toUnixNanos(creation) : null;
-          TimeChange tc = new TimeChange(at, mt, bt);
-          if (!tc.isEmpty()) {
-            if (o.handle != null && o.ads == null) {
-              o.vfs.setTimes(o.handle, tc);
-            } else {
-              o.vfs.setTimes(p, tc);
-            }
-          }
-          if (set(creation) && !btime && o.vfs.capabilities().xattrs()) {
-            Attributes.storeCreation(o.vfs, p, creation);
-          }
-          if (set(change)) {
-            fs.changeTimes.set(FileService.baseStat(o), change);
-          }
-          return null;
-        });
-    return ok();
-  }
-
-  /** 0 and -1 leave the time unchanged ([MS-FSA] 2.1.5.15.1; -2 re-enables updates: also none). */
-  private static boolean set(long filetime) {
-    return filetime > 0;
   }
 
   private static Response endOfFile(FileOpen o, long size, boolean allocation) {

@@ -124,6 +124,30 @@ public enum NtStatus {
   NOT_FOUND(0xC0000225),
   /** The client session has expired; the client must re-authenticate. */
   NETWORK_SESSION_EXPIRED(0xC000035C),
+  /** [MS-FSCC] EAs: no more EAs to return (FileFullEaInformation enumeration). */
+  NO_MORE_EAS(0x80000012),
+  /** An EA name is not valid. */
+  INVALID_EA_NAME(0x80000013),
+  /** The EA list is inconsistent (NextEntryOffset, lengths). */
+  EA_LIST_INCONSISTENT(0x80000014),
+  /** An EA flag other than FILE_NEED_EA is set. */
+  INVALID_EA_FLAG(0x80000015),
+  /** The file system does not support EAs. */
+  EAS_NOT_SUPPORTED(0xC000004F),
+  /** The EAs are too large for the file system. */
+  EA_TOO_LARGE(0xC0000050),
+  /** A named EA does not exist. */
+  NONEXISTENT_EA_ENTRY(0xC0000051),
+  /** The file has no EAs. */
+  NO_EAS_ON_FILE(0xC0000052),
+  /** The SID given as owner cannot be the owner of the object. */
+  INVALID_OWNER(0xC000005A),
+  /** An ACL is malformed. */
+  INVALID_ACL(0xC0000077),
+  /** A SID is malformed. */
+  INVALID_SID(0xC0000078),
+  /** A security descriptor is malformed. */
+  INVALID_SECURITY_DESCR(0xC0000079),
   /** The file is temporarily unavailable. */
   FILE_NOT_AVAILABLE(0xC0000467),
   /** No preauthentication integrity hash algorithm in common. */

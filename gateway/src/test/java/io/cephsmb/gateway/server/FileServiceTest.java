@@ -504,10 +504,18 @@ class FileServiceTest {
     assertEquals(t + 1, q.getLong(16), "write");
     assertEquals(t, q.getLong(24), "change");
     Thread.sleep(20);
+    // [MS-FSA] 2.1.5.15.2: the open that set the ChangeTime keeps it through its own writes
     write(f.fileId(), 0, new byte[] {1});
+    ByteBuffer kept = ByteBuffer.wrap(output(queryInfo(f.fileId(), 1, 4, 40)));
+    kept.order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(t, kept.getLong(24), "kept through the setting open");
+    // a change through another open moves it again
+    Smb2CreateResponse g = created(create("ct.txt", RW, 1, 0));
+    write(g.fileId(), 0, new byte[] {2});
     ByteBuffer after = ByteBuffer.wrap(output(queryInfo(f.fileId(), 1, 4, 40)));
     after.order(ByteOrder.LITTLE_ENDIAN);
     assertTrue(after.getLong(24) > t, "a change of the file moves ChangeTime again");
+    close(g.fileId());
     close(f.fileId());
   }
 

@@ -39,7 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Closing that window needs the {@code *at} or {@code ceph_ll_*} inode API (README).
  */
 public final class CephFsVfs implements Vfs {
-  private static final int STAT_WANT = LibCephFs.STATX_BASIC_STATS | LibCephFs.STATX_BTIME;
+  private static final int STAT_WANT =
+      LibCephFs.STATX_BASIC_STATS | LibCephFs.STATX_BTIME | LibCephFs.STATX_VERSION;
   private static final int MAX_IO_CHUNK = 1 << 30;
 
   private final CephFsMount mount;
@@ -136,7 +137,8 @@ public final class CephFsVfs implements Vfs {
         mode,
         stx.getInt(LibCephFs.Statx.UID),
         stx.getInt(LibCephFs.Statx.GID),
-        FileType.ofMode(mode));
+        FileType.ofMode(mode),
+        (mask & LibCephFs.STATX_VERSION) != 0 ? stx.getLong(LibCephFs.Statx.VERSION) : -1);
   }
 
   private static long nanos(Pointer stx, int off) {

@@ -46,6 +46,7 @@ final class LibCephFs {
   static final int STATX_BLOCKS = 0x400;
   static final int STATX_BASIC_STATS = 0x7ff;
   static final int STATX_BTIME = 0x800;
+  static final int STATX_VERSION = 0x1000;
 
   // CEPH_SETATTR_* (libcephfs.h)
   static final int SETATTR_MODE = 1;
@@ -74,6 +75,7 @@ final class LibCephFs {
     static final int CTIME = 80;
     static final int MTIME = 96;
     static final int BTIME = 112;
+    static final int VERSION = 128;
     static final int SIZEOF = 136;
 
     private Statx() {}
