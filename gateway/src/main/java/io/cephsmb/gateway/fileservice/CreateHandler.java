@@ -139,8 +139,8 @@ final class CreateHandler implements CommandHandler {
     if ((req.impersonationLevel() & 0xffffffffL) > 3) {
       throw fail(NtStatus.BAD_IMPERSONATION_LEVEL, "ImpersonationLevel");
     }
-    VfsPath path = Names.parse(req.name());
     Vfs vfs = fs.vfs(share);
+    VfsPath path = fs.onDisk(vfs, share, Names.parse(req.name()));
     for (int attempt = 0; ; attempt++) {
       Optional<Result> r =
           attempt(req, share, conn, sessionId, treeId, fileId, vfs, path, attempt > 0);
@@ -242,6 +242,7 @@ final class CreateHandler implements CommandHandler {
                       OpenFlag.NON_DIRECTORY));
         }
         made = true;
+        fs.names.changed(vfs, path.parent());
         int attrs = req.fileAttributes() & Attributes.STORED;
         if (attrs != 0 && attrs != Attributes.ARCHIVE && vfs.capabilities().xattrs()) {
           io(
@@ -275,7 +276,8 @@ final class CreateHandler implements CommandHandler {
               Bytes.EMPTY,
               Bytes.EMPTY,
               System.currentTimeMillis());
-      OpenFileTable.OpenOutcome outcome = Futures.join(fs.table.open(now.ino(), rec));
+      OpenFileTable.OpenOutcome outcome =
+          Futures.join(fs.table.open(now.ino(), rec, FileService.absPath(share, path)));
       switch (outcome) {
         case OPENED:
           break;
@@ -366,7 +368,9 @@ final class CreateHandler implements CommandHandler {
                 options & MODE_BITS);
         return Optional.of(new Result(open, resp));
       } catch (RuntimeException e) {
-        Futures.join(fs.table.close(now.ino(), rec, share.name(), path.toString()));
+        Futures.join(
+            fs.table.close(
+                now.ino(), rec, share.name(), path.toString(), FileService.absPath(share, path)));
         throw e;
       }
     } catch (RuntimeException e) {

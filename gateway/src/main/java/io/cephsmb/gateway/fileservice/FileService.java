@@ -47,6 +47,7 @@ public final class FileService {
   final OpenFileTable table;
   final String nodeId;
   final ChangeTimes changeTimes = new ChangeTimes();
+  final NameResolver names = new NameResolver();
   final long incarnation;
   private final Map<Long, FileOpen> opens = new ConcurrentHashMap<>();
   private final Map<SmbConnection, Boolean> hooked = new ConcurrentHashMap<>();
@@ -180,7 +181,12 @@ public final class FileService {
     return out;
   }
 
-  /** Renames the paths of local opens under {@code from} to under {@code to}. */
+  /**
+   * After a rename of {@code from} to {@code to}: the paths of local opens at or under {@code from}
+   * follow, in memory and in this node's open-path index ({@code OpenFileTable#moved}). Opens of
+   * the same files on other nodes keep their old path in memory and in their index until they
+   * close. Blocking.
+   */
   void renamed(ShareDefinition share, VfsPath from, VfsPath to) {
     for (FileOpen o : opens.values()) {
       VfsPath p = o.path();
@@ -188,12 +194,40 @@ public final class FileService {
         List<String> c = new ArrayList<>(to.components());
         c.addAll(p.components().subList(from.depth(), p.depth()));
         try {
-          o.path(VfsPath.of(c));
+          VfsPath np = VfsPath.of(c);
+          synchronized (o) {
+            String abs = absPath(share, np);
+            try {
+              Futures.join(table.moved(o.record, o.ino, o.indexedPath, abs));
+              o.indexedPath = abs;
+            } catch (RuntimeException e) {
+              LOG.warn("open {}: its path index did not follow a rename: {}", p, e.getMessage());
+            }
+            o.path(np);
+          }
         } catch (VfsException e) {
           LOG.warn("open {} lost its path after a rename: {}", p, e.getMessage());
         }
       }
     }
+  }
+
+  /**
+   * The absolute path of {@code p} in the file system: the share's path joined with it ({@code
+   * /exports/a/b}; {@code /a/b} for a share of the root), the key of the open-path index.
+   */
+  static String absPath(ShareDefinition share, VfsPath p) {
+    String root = share.path();
+    while (root.endsWith("/")) {
+      root = root.substring(0, root.length() - 1);
+    }
+    if (!root.startsWith("/")) {
+      root = "/" + root;
+    }
+    if (root.equals("/")) {
+      root = "";
+    }
+    return p.isRoot() ? (root.isEmpty() ? "/" : root) : root + "/" + p;
   }
 
   private void connectionClosed(SmbConnection c) {
@@ -241,9 +275,14 @@ public final class FileService {
         LOG.debug("closing {}: {}", o.path(), e.getMessage());
       }
     }
+    String indexed;
+    synchronized (o) {
+      indexed = o.indexedPath;
+    }
     OpenFileTable.CloseOutcome out =
-        Futures.join(table.close(o.ino, o.record, o.share.name(), o.path().toString()));
+        Futures.join(table.close(o.ino, o.record, o.share.name(), o.path().toString(), indexed));
     if (out.removeFile()) {
+      names.changed(o.vfs, o.path().parent());
       try {
         if (o.directory) {
           o.vfs.rmdir(o.path());
@@ -257,6 +296,14 @@ public final class FileService {
       }
       Futures.join(table.forget(o.ino));
     }
+  }
+
+  /**
+   * The path on disk that a client's {@code path} names in {@code share}: case-insensitive unless
+   * the share is case-sensitive, short names resolved ({@link NameResolver}). Blocking.
+   */
+  VfsPath onDisk(Vfs vfs, ShareDefinition share, VfsPath path) {
+    return io(() -> names.resolve(vfs, path, share.caseSensitive()));
   }
 
   /** The VFS of a share, or STATUS_BAD_NETWORK_NAME-like failure as OBJECT_PATH_NOT_FOUND. */

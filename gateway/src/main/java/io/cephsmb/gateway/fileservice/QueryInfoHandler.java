@@ -132,9 +132,15 @@ final class QueryInfoHandler implements CommandHandler {
         name(b, o);
         return new Info(b, 8);
       case FILE_ALTERNATE_NAME:
-        // Windows answers OBJECT_NAME_NOT_FOUND for a file without a short name, which makes
-        // smbclient's allinfo give up; NOT_SUPPORTED is what it skips (no 8.3 names here)
-        throw fail(NtStatus.NOT_SUPPORTED, "no 8.3 names");
+        {
+          // [MS-FSA] 2.1.5.11.1: the 8.3 name of the last component (ShortNames); the root has
+          // none and answers an empty name
+          String sn = o.path().isRoot() ? "" : ShortNames.of(o.path().name());
+          byte[] n = sn.getBytes(StandardCharsets.UTF_16LE);
+          b.writeIntLE(n.length);
+          b.writeBytes(n);
+          return new Info(b, 8);
+        }
       case FILE_ALL:
         basic(b, o, st);
         standard(b, o, st, deletePending(o));

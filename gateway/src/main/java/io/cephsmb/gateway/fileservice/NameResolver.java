@@ -1,0 +1,236 @@
+package io.cephsmb.gateway.fileservice;
+
+import io.cephsmb.vfs.DirEntry;
+import io.cephsmb.vfs.DirStream;
+import io.cephsmb.vfs.Errno;
+import io.cephsmb.vfs.Vfs;
+import io.cephsmb.vfs.VfsException;
+import io.cephsmb.vfs.VfsPath;
+import io.cephsmb.vfs.VfsStat;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Case-insensitive, case-preserving names over a case-sensitive file system ([MS-FSA] 2.1.5.1: a
+ * name is looked up with IgnoreCase unless the share is case-sensitive; [MS-FSCC] 2.1.5.2.1 short
+ * names). Every command that takes a name (CREATE, rename and link targets, a QUERY_DIRECTORY
+ * pattern without wildcards) turns the client's name into the name on disk here.
+ *
+ * <p>The cost: a path that exists as written is one stat. Only on a miss is a directory listed, and
+ * the listing is remembered per directory: the folded names (each UTF-16 unit upper-cased, as the
+ * NTFS upcase table does) to the names on disk, and lazily the mangled short names. A remembered
+ * listing is used only while the directory's stamp (inode, mtime, ctime, size; CephFS counts
+ * entries in a directory's size) is unchanged, so a name created by another node or another client
+ * is seen at once. A listing taken while the directory's mtime or ctime is less than {@link
+ * #RACY_NANOS} old is not remembered: a change within the same timestamp tick (coarse clocks of
+ * local file systems, skew between CephFS clients) could otherwise leave the stamp unchanged. This
+ * node's own changes also forget the directory ({@link #changed}).
+ *
+ * <p>When two names on disk differ only in case (made by a POSIX client), the exact name wins, else
+ * the first in code-point order.
+ */
+final class NameResolver {
+  /** How recent a directory change may be for its listing to be remembered: 2 s. */
+  static final long RACY_NANOS = 2_000_000_000L;
+
+  private static final int BATCH = 512;
+
+  private final int maxDirs;
+  private final int maxEntries;
+  private final LongSupplier clockNanos;
+  private final Map<Key, Listing> cache;
+  private long scans;
+
+  private record Key(Vfs vfs, VfsPath dir) {}
+
+  private record Stamp(long ino, long mtime, long ctime, long size) {
+    static Stamp of(VfsStat s) {
+      return new Stamp(s.ino(), s.modifyTimeNanos(), s.changeTimeNanos(), s.size());
+    }
+  }
+
+  private static final class Listing {
+    final Stamp stamp;
+    final Map<String, String> byFolded;
+    Map<String, String> byShort;
+
+    Listing(Stamp stamp, Map<String, String> byFolded) {
+      this.stamp = stamp;
+      this.byFolded = byFolded;
+    }
+
+    synchronized String shortName(String upper) {
+      if (byShort == null) {
+        Map<String, String> m = new HashMap<>();
+        for (String real : byFolded.values()) {
+          if (!ShortNames.is83(real)) {
+            m.merge(ShortNames.of(real), real, NameResolver::first);
+          }
+        }
+        byShort = m;
+      }
+      return byShort.get(upper);
+    }
+  }
+
+  /** A resolver remembering up to 256 directories of up to 1,000,000 entries each. */
+  NameResolver() {
+    this(256, 1_000_000, () -> System.currentTimeMillis() * 1_000_000L);
+  }
+
+  NameResolver(int maxDirs, int maxEntries, LongSupplier clockNanos) {
+    this.maxDirs = maxDirs;
+    this.maxEntries = maxEntries;
+    this.clockNanos = clockNanos;
+    this.cache =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Key, Listing> eldest) {
+            return size() > NameResolver.this.maxDirs;
+          }
+        };
+  }
+
+  private static String first(String a, String b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** How many directory listings this resolver has read (tests). */
+  synchronized long scans() {
+    return scans;
+  }
+
+  /**
+   * The path on disk for {@code path}: each component replaced by the existing entry that equals it
+   * ignoring case, or whose short name it is; components that exist nowhere are kept as written
+   * (the caller's stat then fails or its create uses the client's case). With {@code caseSensitive}
+   * the path is returned as it is. Blocking.
+   */
+  VfsPath resolve(Vfs vfs, VfsPath path, boolean caseSensitive) throws VfsException {
+    if (caseSensitive || path.isRoot() || exists(vfs, path) != NO) {
+      return path;
+    }
+    return resolveMissing(vfs, path);
+  }
+
+  /** {@code path} does not exist as written. */
+  private VfsPath resolveMissing(Vfs vfs, VfsPath path) throws VfsException {
+    VfsPath parent = path.parent();
+    VfsPath realParent = parent;
+    if (!parent.isRoot()) {
+      int e = exists(vfs, parent);
+      if (e == OTHER) {
+        return path; // a file as a directory, a symlink, ...: the caller's call says what
+      }
+      if (e == NO) {
+        realParent = resolveMissing(vfs, parent);
+        if (!realParent.equals(parent) && exists(vfs, realParent.resolve(path.name())) == YES) {
+          return realParent.resolve(path.name());
+        }
+      }
+    }
+    String found = lookup(vfs, realParent, path.name());
+    return realParent.resolve(found != null ? found : path.name());
+  }
+
+  /**
+   * The entry of directory {@code dir} (a path on disk) that {@code name} names ignoring case, or
+   * by its short name; null if none (or {@code dir} is not a directory).
+   */
+  String lookup(Vfs vfs, VfsPath dir, String name) throws VfsException {
+    Listing l = listing(vfs, dir);
+    if (l == null) {
+      return null;
+    }
+    String real = l.byFolded.get(ShortNames.fold(name));
+    if (real == null && ShortNames.looksMangled(name)) {
+      real = l.shortName(ShortNames.fold(name));
+    }
+    return real;
+  }
+
+  private Listing listing(Vfs vfs, VfsPath dir) throws VfsException {
+    VfsStat ds;
+    try {
+      ds = vfs.stat(dir);
+    } catch (VfsException e) {
+      if (notThere(e)) {
+        return null;
+      }
+      throw e;
+    }
+    if (!ds.isDirectory()) {
+      return null;
+    }
+    Stamp stamp = Stamp.of(ds);
+    Key key = new Key(vfs, dir);
+    synchronized (this) {
+      Listing l = cache.get(key);
+      if (l != null && l.stamp.equals(stamp)) {
+        return l;
+      }
+      cache.remove(key);
+      scans++;
+    }
+    Map<String, String> byFolded = new HashMap<>();
+    int n = 0;
+    try (DirStream s = vfs.openDir(dir)) {
+      for (List<DirEntry> batch = s.next(BATCH); !batch.isEmpty(); batch = s.next(BATCH)) {
+        for (DirEntry e : batch) {
+          byFolded.merge(ShortNames.fold(e.name()), e.name(), NameResolver::first);
+          n++;
+        }
+      }
+    } catch (VfsException e) {
+      if (notThere(e)) {
+        return null;
+      }
+      throw e;
+    }
+    Listing l = new Listing(stamp, byFolded);
+    long now = clockNanos.getAsLong();
+    boolean racy = now - Math.max(stamp.mtime(), stamp.ctime()) < RACY_NANOS;
+    if (!racy && n <= maxEntries) {
+      synchronized (this) {
+        cache.put(key, l);
+      }
+    }
+    return l;
+  }
+
+  /** Forgets what is remembered of directory {@code dir} (this node changed it). */
+  void changed(Vfs vfs, VfsPath dir) {
+    synchronized (this) {
+      cache.remove(new Key(vfs, dir));
+    }
+  }
+
+  private static final int YES = 1;
+  private static final int NO = 0;
+  private static final int OTHER = -1;
+
+  /** {@link #YES} if {@code p} exists, {@link #NO} if not, {@link #OTHER} if the stat failed. */
+  private static int exists(Vfs vfs, VfsPath p) throws VfsException {
+    try {
+      vfs.stat(p);
+      return YES;
+    } catch (VfsException e) {
+      if (e.errno() == Errno.ENOENT) {
+        return NO;
+      }
+      if (e.errno() == Errno.ENOTDIR || e.errno() == Errno.ELOOP || e.errno() == Errno.EACCES) {
+        return OTHER;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean notThere(VfsException e) {
+    return e.errno() == Errno.ENOENT || e.errno() == Errno.ENOTDIR || e.errno() == Errno.ELOOP;
+  }
+}
