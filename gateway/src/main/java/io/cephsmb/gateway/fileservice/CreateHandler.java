@@ -242,7 +242,7 @@ final class CreateHandler implements CommandHandler {
                       OpenFlag.NON_DIRECTORY));
         }
         made = true;
-        fs.names.changed(vfs, path.parent());
+        fs.names.added(vfs, path.parent(), path.name());
         int attrs = req.fileAttributes() & Attributes.STORED;
         if (attrs != 0 && attrs != Attributes.ARCHIVE && vfs.capabilities().xattrs()) {
           io(

@@ -87,6 +87,7 @@ public final class FileService {
     Map<Smb2Command, CommandHandler> engine = SmbServer.engineHandlers();
     m.put(Smb2Command.TREE_DISCONNECT, closing(engine.get(Smb2Command.TREE_DISCONNECT), true));
     m.put(Smb2Command.LOGOFF, closing(engine.get(Smb2Command.LOGOFF), false));
+    m.put(Smb2Command.IOCTL, new FileIoctls(this, engine.get(Smb2Command.IOCTL)));
     return m;
   }
 
@@ -282,13 +283,13 @@ public final class FileService {
     OpenFileTable.CloseOutcome out =
         Futures.join(table.close(o.ino, o.record, o.share.name(), o.path().toString(), indexed));
     if (out.removeFile()) {
-      names.changed(o.vfs, o.path().parent());
       try {
         if (o.directory) {
           o.vfs.rmdir(o.path());
         } else {
           o.vfs.unlink(o.path());
         }
+        names.removed(o.vfs, o.path().parent(), o.path().name());
       } catch (VfsException e) {
         if (e.errno() != Errno.ENOENT) {
           LOG.warn("removing delete-pending {}: {}", o.path(), e.getMessage());

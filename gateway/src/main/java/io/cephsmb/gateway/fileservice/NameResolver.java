@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * Case-insensitive, case-preserving names over a case-sensitive file system ([MS-FSA] 2.1.5.1: a
@@ -24,23 +23,28 @@ import java.util.function.LongSupplier;
  * NTFS upcase table does) to the names on disk, and lazily the mangled short names. A remembered
  * listing is used only while the directory's stamp (inode, mtime, ctime, size; CephFS counts
  * entries in a directory's size) is unchanged, so a name created by another node or another client
- * is seen at once. A listing taken while the directory's mtime or ctime is less than {@link
- * #RACY_NANOS} old is not remembered: a change within the same timestamp tick (coarse clocks of
- * local file systems, skew between CephFS clients) could otherwise leave the stamp unchanged. This
- * node's own changes also forget the directory ({@link #changed}).
+ * is seen at once. On CephFS the stamp is exact: the MDS keeps a directory's ctime in nanoseconds
+ * and its size counts the entries, and a client's cached attributes of a directory another client
+ * changes are revoked by the MDS, so any create, remove or rename in it changes the stamp. On other
+ * file systems (the local VFS, the embedded default) timestamps can be as coarse as a kernel tick:
+ * there a change by another process within the same tick as this node's last look at the directory
+ * goes unseen until the directory changes again.
+ *
+ * <p>This node's own creates and removes keep a remembered listing current ({@link #added}, {@link
+ * #removed}): the name goes in or out and the stamp is taken again (on CephFS only if the
+ * directory's size moved by exactly one entry, else the listing is forgotten). So creating many new
+ * files in one large directory reads it once, not once per file. A change by another client between
+ * this node's create and the new stamp would be missed; its window is one stat. Renames forget both
+ * directories ({@link #changed}).
  *
  * <p>When two names on disk differ only in case (made by a POSIX client), the exact name wins, else
  * the first in code-point order.
  */
 final class NameResolver {
-  /** How recent a directory change may be for its listing to be remembered: 2 s. */
-  static final long RACY_NANOS = 2_000_000_000L;
-
   private static final int BATCH = 512;
 
   private final int maxDirs;
   private final int maxEntries;
-  private final LongSupplier clockNanos;
   private final Map<Key, Listing> cache;
   private long scans;
 
@@ -53,13 +57,34 @@ final class NameResolver {
   }
 
   private static final class Listing {
-    final Stamp stamp;
+    final boolean precise;
+    volatile Stamp stamp;
     final Map<String, String> byFolded;
     Map<String, String> byShort;
 
-    Listing(Stamp stamp, Map<String, String> byFolded) {
+    Listing(boolean precise, Stamp stamp, Map<String, String> byFolded) {
+      this.precise = precise;
       this.stamp = stamp;
       this.byFolded = byFolded;
+    }
+
+    synchronized String get(String folded) {
+      return byFolded.get(folded);
+    }
+
+    synchronized void add(String name) {
+      byFolded.merge(ShortNames.fold(name), name, NameResolver::first);
+      if (byShort != null && !ShortNames.is83(name)) {
+        byShort.merge(ShortNames.of(name), name, NameResolver::first);
+      }
+    }
+
+    synchronized void remove(String name) {
+      String folded = ShortNames.fold(name);
+      if (name.equals(byFolded.get(folded))) {
+        byFolded.remove(folded);
+        byShort = null;
+      }
     }
 
     synchronized String shortName(String upper) {
@@ -78,13 +103,12 @@ final class NameResolver {
 
   /** A resolver remembering up to 256 directories of up to 1,000,000 entries each. */
   NameResolver() {
-    this(256, 1_000_000, () -> System.currentTimeMillis() * 1_000_000L);
+    this(256, 1_000_000);
   }
 
-  NameResolver(int maxDirs, int maxEntries, LongSupplier clockNanos) {
+  NameResolver(int maxDirs, int maxEntries) {
     this.maxDirs = maxDirs;
     this.maxEntries = maxEntries;
-    this.clockNanos = clockNanos;
     this.cache =
         new LinkedHashMap<>(16, 0.75f, true) {
           private static final long serialVersionUID = 1L;
@@ -147,7 +171,7 @@ final class NameResolver {
     if (l == null) {
       return null;
     }
-    String real = l.byFolded.get(ShortNames.fold(name));
+    String real = l.get(ShortNames.fold(name));
     if (real == null && ShortNames.looksMangled(name)) {
       real = l.shortName(ShortNames.fold(name));
     }
@@ -192,15 +216,59 @@ final class NameResolver {
       }
       throw e;
     }
-    Listing l = new Listing(stamp, byFolded);
-    long now = clockNanos.getAsLong();
-    boolean racy = now - Math.max(stamp.mtime(), stamp.ctime()) < RACY_NANOS;
-    if (!racy && n <= maxEntries) {
+    Listing l = new Listing(precise(vfs), stamp, byFolded);
+    if (n <= maxEntries) {
       synchronized (this) {
         cache.put(key, l);
       }
     }
     return l;
+  }
+
+  /** Whether the VFS's directory stamps change with every change (CephFS; see above). */
+  private static boolean precise(Vfs vfs) {
+    return vfs instanceof io.cephsmb.vfs.cephfs.CephFsVfs;
+  }
+
+  /** This node created {@code name} in directory {@code dir} (a path on disk). Blocking. */
+  void added(Vfs vfs, VfsPath dir, String name) {
+    adjust(vfs, dir, name, +1);
+  }
+
+  /** This node removed {@code name} from directory {@code dir} (a path on disk). Blocking. */
+  void removed(Vfs vfs, VfsPath dir, String name) {
+    adjust(vfs, dir, name, -1);
+  }
+
+  private void adjust(Vfs vfs, VfsPath dir, String name, int delta) {
+    Key key = new Key(vfs, dir);
+    Listing l;
+    synchronized (this) {
+      l = cache.get(key);
+    }
+    if (l == null) {
+      return;
+    }
+    Stamp now;
+    try {
+      now = Stamp.of(vfs.stat(dir));
+    } catch (VfsException e) {
+      changed(vfs, dir);
+      return;
+    }
+    synchronized (l) {
+      Stamp was = l.stamp;
+      if (now.ino() != was.ino() || (l.precise && now.size() != was.size() + delta)) {
+        changed(vfs, dir);
+        return;
+      }
+      if (delta > 0) {
+        l.add(name);
+      } else {
+        l.remove(name);
+      }
+      l.stamp = now;
+    }
   }
 
   /** Forgets what is remembered of directory {@code dir} (this node changed it). */

@@ -9,7 +9,6 @@ import io.cephsmb.vfs.VfsPath;
 import io.cephsmb.vfs.local.LocalVfs;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,13 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 class NameResolverTest {
   @TempDir Path dir;
   private Vfs vfs;
-  private final AtomicLong clock = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
   private NameResolver names;
 
   @BeforeEach
   void setUp() throws Exception {
     vfs = new LocalVfs(dir);
-    names = new NameResolver(16, 1000, clock::get);
+    names = new NameResolver(16, 1000);
   }
 
   private void file(String... c) throws Exception {
@@ -72,33 +70,32 @@ class NameResolverTest {
   }
 
   @Test
-  void listingsAreRememberedOnlyWhileTheDirectoryIsUnchanged() throws Exception {
+  void listingsAreRememberedWhileTheDirectoryIsUnchanged() throws Exception {
     vfs.mkdir(VfsPath.of("d"), 0755);
     for (int i = 0; i < 100; i++) {
       file("d", "File" + i);
     }
-    // a directory changed just now is not remembered (racy)
-    resolve("d", "file1");
-    resolve("d", "file2");
-    assertEquals(2, names.scans());
-    // some seconds later it is
-    clock.addAndGet(10 * NameResolver.RACY_NANOS);
-    resolve("d", "file3");
-    assertEquals(VfsPath.of("d", "File4"), resolve("d", "file4"));
+    vfs.setTimes(VfsPath.of("d"), new TimeChange(null, 1_000_000_000L, null));
+    assertEquals(VfsPath.of("d", "File1"), resolve("d", "file1"));
+    assertEquals(VfsPath.of("d", "File2"), resolve("d", "file2"));
     assertEquals(VfsPath.of("d", "new"), resolve("d", "new"));
-    assertEquals(3, names.scans());
-    // a change of the directory (here its mtime, as any create or remove does) is seen at once
+    assertEquals(1, names.scans());
+    // a change of the directory by someone else (its mtime moves, as any create does) is seen
     file("d", "Late");
-    vfs.setTimes(
-        VfsPath.of("d"), new TimeChange(null, clock.get() - 10 * NameResolver.RACY_NANOS, null));
-    clock.addAndGet(10 * NameResolver.RACY_NANOS);
+    vfs.setTimes(VfsPath.of("d"), new TimeChange(null, 2_000_000_000L, null));
     assertEquals(VfsPath.of("d", "Late"), resolve("d", "LATE"));
-    assertEquals(4, names.scans());
-    resolve("d", "file5");
-    assertEquals(4, names.scans());
-    // this node's own change forgets the listing
+    assertEquals(2, names.scans());
+    // this node's own creates and removes keep the listing current without reading it again
+    file("d", "Mine");
+    names.added(vfs, VfsPath.of("d"), "Mine");
+    assertEquals(VfsPath.of("d", "Mine"), resolve("d", "MINE"));
+    vfs.unlink(VfsPath.of("d", "File3"));
+    names.removed(vfs, VfsPath.of("d"), "File3");
+    assertEquals(VfsPath.of("d", "file3"), resolve("d", "file3"));
+    assertEquals(2, names.scans());
+    // a rename forgets it
     names.changed(vfs, VfsPath.of("d"));
-    resolve("d", "file6");
-    assertEquals(5, names.scans());
+    resolve("d", "file5");
+    assertEquals(3, names.scans());
   }
 }
