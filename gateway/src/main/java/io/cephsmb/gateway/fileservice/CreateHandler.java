@@ -243,6 +243,7 @@ final class CreateHandler implements CommandHandler {
         }
         made = true;
         fs.names.added(vfs, path.parent(), path.name());
+        fs.notify.changed(share, path.parent());
         int attrs = req.fileAttributes() & Attributes.STORED;
         if (attrs != 0 && attrs != Attributes.ARCHIVE && vfs.capabilities().xattrs()) {
           io(

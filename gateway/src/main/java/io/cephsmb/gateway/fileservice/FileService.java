@@ -48,6 +48,7 @@ public final class FileService {
   final String nodeId;
   final ChangeTimes changeTimes = new ChangeTimes();
   final NameResolver names = new NameResolver();
+  final ChangeNotify notify = new ChangeNotify(this);
   final long incarnation;
   private final Map<Long, FileOpen> opens = new ConcurrentHashMap<>();
   private final Map<SmbConnection, Boolean> hooked = new ConcurrentHashMap<>();
@@ -88,6 +89,7 @@ public final class FileService {
     m.put(Smb2Command.TREE_DISCONNECT, closing(engine.get(Smb2Command.TREE_DISCONNECT), true));
     m.put(Smb2Command.LOGOFF, closing(engine.get(Smb2Command.LOGOFF), false));
     m.put(Smb2Command.IOCTL, new FileIoctls(this, engine.get(Smb2Command.IOCTL)));
+    m.put(Smb2Command.CHANGE_NOTIFY, notify);
     return m;
   }
 
@@ -259,6 +261,7 @@ public final class FileService {
    * 2.1.5.4). Blocking.
    */
   void closeBlocking(FileOpen o) {
+    notify.closed(o);
     synchronized (o) {
       if (o.stream != null) {
         try {
@@ -290,6 +293,7 @@ public final class FileService {
           o.vfs.unlink(o.path());
         }
         names.removed(o.vfs, o.path().parent(), o.path().name());
+        notify.changed(o.share, o.path().parent());
       } catch (VfsException e) {
         if (e.errno() != Errno.ENOENT) {
           LOG.warn("removing delete-pending {}: {}", o.path(), e.getMessage());

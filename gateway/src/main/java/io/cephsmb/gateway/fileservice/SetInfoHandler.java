@@ -303,6 +303,8 @@ final class SetInfoHandler implements CommandHandler {
                   });
               fs.names.changed(o.vfs, from.parent());
               fs.names.changed(o.vfs, to.parent());
+              fs.notify.changed(o.share, from.parent());
+              fs.notify.changed(o.share, to.parent());
               fs.renamed(o.share, from, to);
               return Boolean.TRUE;
             })
