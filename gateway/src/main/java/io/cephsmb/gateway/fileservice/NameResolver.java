@@ -8,9 +8,11 @@ import io.cephsmb.vfs.VfsException;
 import io.cephsmb.vfs.VfsPath;
 import io.cephsmb.vfs.VfsStat;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Case-insensitive, case-preserving names over a case-sensitive file system ([MS-FSA] 2.1.5.1: a
@@ -18,17 +20,18 @@ import java.util.Map;
  * names). Every command that takes a name (CREATE, rename and link targets, a QUERY_DIRECTORY
  * pattern without wildcards) turns the client's name into the name on disk here.
  *
- * <p>The cost: a path that exists as written is one stat. Only on a miss is a directory listed, and
- * the listing is remembered per directory: the folded names (each UTF-16 unit upper-cased, as the
- * NTFS upcase table does) to the names on disk, and lazily the mangled short names. A remembered
- * listing is used only while the directory's stamp (inode, mtime, ctime, size; CephFS counts
- * entries in a directory's size) is unchanged, so a name created by another node or another client
- * is seen at once. On CephFS the stamp is exact: the MDS keeps a directory's ctime in nanoseconds
- * and its size counts the entries, and a client's cached attributes of a directory another client
- * changes are revoked by the MDS, so any create, remove or rename in it changes the stamp. On other
- * file systems (the local VFS, the embedded default) timestamps can be as coarse as a kernel tick:
- * there a change by another process within the same tick as this node's last look at the directory
- * goes unseen until the directory changes again.
+ * <p>The cost: a path that exists as written is one stat; so is any name in a directory whose
+ * listing is remembered and current (one stat of the directory). Only on a miss is a directory
+ * listed, and the listing is remembered per directory: the folded names (each UTF-16 unit
+ * upper-cased, as the NTFS upcase table does) to the names on disk, and lazily the mangled short
+ * names. A remembered listing is used only while the directory's stamp (inode, mtime, ctime, size;
+ * CephFS counts entries in a directory's size) is unchanged, so a name created by another node or
+ * another client is seen at once. On CephFS the stamp is exact: the MDS keeps a directory's ctime
+ * in nanoseconds and its size counts the entries, and a client's cached attributes of a directory
+ * another client changes are revoked by the MDS, so any create, remove or rename in it changes the
+ * stamp. On other file systems (the local VFS, the embedded default) timestamps can be as coarse as
+ * a kernel tick: there a change by another process within the same tick as this node's last look at
+ * the directory goes unseen until the directory changes again.
  *
  * <p>This node's own creates and removes keep a remembered listing current ({@link #added}, {@link
  * #removed}): the name goes in or out and the stamp is taken again (on CephFS only if the
@@ -60,12 +63,19 @@ final class NameResolver {
     final boolean precise;
     volatile Stamp stamp;
     final Map<String, String> byFolded;
+    final Set<String> ambiguous;
     Map<String, String> byShort;
 
-    Listing(boolean precise, Stamp stamp, Map<String, String> byFolded) {
+    Listing(boolean precise, Stamp stamp, Map<String, String> byFolded, Set<String> ambiguous) {
       this.precise = precise;
       this.stamp = stamp;
       this.byFolded = byFolded;
+      this.ambiguous = ambiguous;
+    }
+
+    /** Whether several names on disk fold to {@code folded} (then the exact one must be tried). */
+    synchronized boolean ambiguous(String folded) {
+      return ambiguous.contains(folded);
     }
 
     synchronized String get(String folded) {
@@ -73,7 +83,12 @@ final class NameResolver {
     }
 
     synchronized void add(String name) {
-      byFolded.merge(ShortNames.fold(name), name, NameResolver::first);
+      String folded = ShortNames.fold(name);
+      String had = byFolded.get(folded);
+      if (had != null && !had.equals(name)) {
+        ambiguous.add(folded);
+      }
+      byFolded.merge(folded, name, NameResolver::first);
       if (byShort != null && !ShortNames.is83(name)) {
         byShort.merge(ShortNames.of(name), name, NameResolver::first);
       }
@@ -136,10 +151,45 @@ final class NameResolver {
    * the path is returned as it is. Blocking.
    */
   VfsPath resolve(Vfs vfs, VfsPath path, boolean caseSensitive) throws VfsException {
-    if (caseSensitive || path.isRoot() || exists(vfs, path) != NO) {
+    if (caseSensitive || path.isRoot()) {
+      return path;
+    }
+    // a remembered, still valid listing of the directory answers with one stat (of the directory)
+    Listing l = remembered(vfs, path.parent());
+    if (l != null) {
+      String folded = ShortNames.fold(path.name());
+      if (!l.ambiguous(folded)) {
+        String real = l.get(folded);
+        if (real == null && ShortNames.looksMangled(path.name())) {
+          real = l.shortName(folded);
+        }
+        return real == null ? path : path.parent().resolve(real);
+      }
+    }
+    if (exists(vfs, path) != NO) {
       return path;
     }
     return resolveMissing(vfs, path);
+  }
+
+  /** The remembered listing of {@code dir} if its stamp is still current, else null (no scan). */
+  private Listing remembered(Vfs vfs, VfsPath dir) throws VfsException {
+    Listing l;
+    synchronized (this) {
+      l = cache.get(new Key(vfs, dir));
+    }
+    if (l == null) {
+      return null;
+    }
+    try {
+      VfsStat ds = vfs.stat(dir);
+      return ds.isDirectory() && Stamp.of(ds).equals(l.stamp) ? l : null;
+    } catch (VfsException e) {
+      if (notThere(e)) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   /** {@code path} does not exist as written. */
@@ -202,11 +252,16 @@ final class NameResolver {
       scans++;
     }
     Map<String, String> byFolded = new HashMap<>();
+    Set<String> ambiguous = new HashSet<>();
     int n = 0;
     try (DirStream s = vfs.openDir(dir)) {
       for (List<DirEntry> batch = s.next(BATCH); !batch.isEmpty(); batch = s.next(BATCH)) {
         for (DirEntry e : batch) {
-          byFolded.merge(ShortNames.fold(e.name()), e.name(), NameResolver::first);
+          String folded = ShortNames.fold(e.name());
+          if (byFolded.containsKey(folded)) {
+            ambiguous.add(folded);
+          }
+          byFolded.merge(folded, e.name(), NameResolver::first);
           n++;
         }
       }
@@ -216,7 +271,7 @@ final class NameResolver {
       }
       throw e;
     }
-    Listing l = new Listing(precise(vfs), stamp, byFolded);
+    Listing l = new Listing(precise(vfs), stamp, byFolded, ambiguous);
     if (n <= maxEntries) {
       synchronized (this) {
         cache.put(key, l);

@@ -59,6 +59,10 @@ class NameResolverTest {
     file("Abc");
     assertEquals(VfsPath.of("Abc"), resolve("Abc"));
     assertEquals(VfsPath.of("ABC"), resolve("aBC"));
+    // with the listing remembered, the exact name still wins over the first variant
+    assertEquals(VfsPath.of("abc"), resolve("abc"));
+    assertEquals(VfsPath.of("Abc"), resolve("Abc"));
+    assertEquals(1, names.scans());
   }
 
   @Test
