@@ -34,11 +34,14 @@ import java.util.Set;
  * the directory goes unseen until the directory changes again.
  *
  * <p>This node's own creates and removes keep a remembered listing current ({@link #added}, {@link
- * #removed}): the name goes in or out and the stamp is taken again (on CephFS only if the
- * directory's size moved by exactly one entry, else the listing is forgotten). So creating many new
- * files in one large directory reads it once, not once per file. A change by another client between
- * this node's create and the new stamp would be missed; its window is one stat. Renames forget both
- * directories ({@link #changed}).
+ * #removed}): the name goes in or out. On CephFS the listing then counts them, and the next look
+ * accepts the directory's new stamp if its size moved by exactly that count (no stat right after
+ * the change: a stat of a directory being filled makes the MDS gather its scatter-locked
+ * attributes, which would cost a round trip per create); elsewhere the stamp is taken again at
+ * once. So creating many new files in one large directory reads it once, not once per file. What
+ * this misses: another client's rename inside the directory (which keeps its size) between this
+ * node's change and its next look. Renames through this node forget both directories ({@link
+ * #changed}).
  *
  * <p>When two names on disk differ only in case (made by a POSIX client), the exact name wins, else
  * the first in code-point order.
@@ -62,6 +65,10 @@ final class NameResolver {
   private static final class Listing {
     final boolean precise;
     volatile Stamp stamp;
+
+    /** Entries this node added (removed) since {@link #stamp} was taken (CephFS). */
+    long pendingDelta;
+
     final Map<String, String> byFolded;
     final Set<String> ambiguous;
     Map<String, String> byShort;
@@ -71,6 +78,26 @@ final class NameResolver {
       this.stamp = stamp;
       this.byFolded = byFolded;
       this.ambiguous = ambiguous;
+    }
+
+    /**
+     * Whether this listing is current for the directory's stamp {@code now}: the same stamp, or
+     * (CephFS) a stamp whose size moved by exactly this node's own changes since, which becomes the
+     * new stamp.
+     */
+    synchronized boolean current(Stamp now) {
+      if (now.equals(stamp)) {
+        return pendingDelta == 0;
+      }
+      if (precise
+          && pendingDelta != 0
+          && now.ino() == stamp.ino()
+          && now.size() == stamp.size() + pendingDelta) {
+        stamp = now;
+        pendingDelta = 0;
+        return true;
+      }
+      return false;
     }
 
     /** Whether several names on disk fold to {@code folded} (then the exact one must be tried). */
@@ -183,7 +210,7 @@ final class NameResolver {
     }
     try {
       VfsStat ds = vfs.stat(dir);
-      return ds.isDirectory() && Stamp.of(ds).equals(l.stamp) ? l : null;
+      return ds.isDirectory() && l.current(Stamp.of(ds)) ? l : null;
     } catch (VfsException e) {
       if (notThere(e)) {
         return null;
@@ -245,7 +272,7 @@ final class NameResolver {
     Key key = new Key(vfs, dir);
     synchronized (this) {
       Listing l = cache.get(key);
-      if (l != null && l.stamp.equals(stamp)) {
+      if (l != null && l.current(stamp)) {
         return l;
       }
       cache.remove(key);
@@ -302,6 +329,20 @@ final class NameResolver {
       l = cache.get(key);
     }
     if (l == null) {
+      return;
+    }
+    if (l.precise) {
+      // no stat now: on CephFS a stat of a directory being filled makes the MDS gather its
+      // scatter-locked attributes each time; the next look checks the size moved by exactly
+      // this node's own changes instead (Listing.current)
+      synchronized (l) {
+        if (delta > 0) {
+          l.add(name);
+        } else {
+          l.remove(name);
+        }
+        l.pendingDelta += delta;
+      }
       return;
     }
     Stamp now;
