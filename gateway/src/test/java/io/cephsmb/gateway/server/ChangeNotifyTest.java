@@ -84,7 +84,11 @@ class ChangeNotifyTest {
     while (out.size() < n) {
       byte[] r = c.transport.receive();
       assertTrue(r != null, "connection closed");
-      out.addAll(Smb2TestClient.split(r));
+      for (Smb2TestClient.Reply x : Smb2TestClient.split(r)) {
+        if (x.status() != NtStatus.PENDING) {
+          out.add(x); // interim responses of slow requests on a loaded machine are skipped
+        }
+      }
     }
     return out;
   }
@@ -96,7 +100,7 @@ class ChangeNotifyTest {
   @Test
   void aCreateInTheDirectoryCompletesAWaitingNotify() {
     Smb2FileId d = dir("watched");
-    Smb2TestClient.Reply interim = c.call(notifyRequest(d, 0));
+    Smb2TestClient.Reply interim = c.callRaw(notifyRequest(d, 0));
     assertEquals(NtStatus.PENDING, interim.status());
     List<Smb2TestClient.Reply> rs = send(createRequest("watched\\new.txt", 0, 2), 2);
     assertEquals(NtStatus.SUCCESS, of(rs, Smb2Command.CREATE).status());
@@ -106,14 +110,14 @@ class ChangeNotifyTest {
   @Test
   void aChangeWhileNoneWaitsAnswersTheNextAtOnceAndCloseCleansUp() {
     Smb2FileId d = dir("w2");
-    assertEquals(NtStatus.PENDING, c.call(notifyRequest(d, 0)).status());
+    assertEquals(NtStatus.PENDING, c.callRaw(notifyRequest(d, 0)).status());
     List<Smb2TestClient.Reply> rs = send(createRequest("w2\\a", 0, 2), 2);
     assertEquals(NtStatus.NOTIFY_ENUM_DIR, of(rs, Smb2Command.CHANGE_NOTIFY).status());
     // a change below, outside the watched directory without WATCH_TREE: nothing
     assertEquals(NtStatus.SUCCESS, c.call(createRequest("other", 0, 2)).status());
     assertEquals(NtStatus.SUCCESS, c.call(createRequest("w2\\b", 0, 2)).status());
-    assertEquals(NtStatus.NOTIFY_ENUM_DIR, c.call(notifyRequest(d, 0)).status());
-    assertEquals(NtStatus.PENDING, c.call(notifyRequest(d, 0)).status());
+    assertEquals(NtStatus.NOTIFY_ENUM_DIR, c.callRaw(notifyRequest(d, 0)).status());
+    assertEquals(NtStatus.PENDING, c.callRaw(notifyRequest(d, 0)).status());
     rs = send(c.request(Smb2Command.CLOSE, b -> new Smb2CloseRequest(0, d).encode(b)), 2);
     assertEquals(NtStatus.SUCCESS, of(rs, Smb2Command.CLOSE).status());
     assertEquals(NtStatus.NOTIFY_CLEANUP, of(rs, Smb2Command.CHANGE_NOTIFY).status());
@@ -124,12 +128,12 @@ class ChangeNotifyTest {
     Smb2FileId d = dir("top");
     dir("top\\sub");
     assertEquals(
-        NtStatus.PENDING, c.call(notifyRequest(d, Smb2ChangeNotifyRequest.WATCH_TREE)).status());
+        NtStatus.PENDING, c.callRaw(notifyRequest(d, Smb2ChangeNotifyRequest.WATCH_TREE)).status());
     List<Smb2TestClient.Reply> rs = send(createRequest("top\\sub\\deep.txt", 0, 2), 2);
     assertEquals(NtStatus.NOTIFY_ENUM_DIR, of(rs, Smb2Command.CHANGE_NOTIFY).status());
     Smb2TestClient.Reply f = c.call(createRequest("file.txt", 0, 2));
     Smb2FileId fid = Smb2CreateResponse.decode(Unpooled.wrappedBuffer(f.message())).fileId();
-    assertEquals(NtStatus.INVALID_PARAMETER, c.call(notifyRequest(fid, 0)).status());
-    assertEquals(NtStatus.FILE_CLOSED, c.call(notifyRequest(new Smb2FileId(1, 2), 0)).status());
+    assertEquals(NtStatus.INVALID_PARAMETER, c.callRaw(notifyRequest(fid, 0)).status());
+    assertEquals(NtStatus.FILE_CLOSED, c.callRaw(notifyRequest(new Smb2FileId(1, 2), 0)).status());
   }
 }
