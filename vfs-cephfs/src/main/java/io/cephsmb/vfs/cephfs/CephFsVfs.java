@@ -270,11 +270,11 @@ public final class CephFsVfs implements Vfs {
                 dst.position(dst.position() + n);
               }
             } else {
-              try (Memory m = new Memory(want)) {
-                n = LibCephFs.ceph_read(cm, fd, m, want, offset + total);
-                if (n > 0) {
-                  dst.put(m.getByteArray(0, n));
-                }
+              Memory m = Bounce.get(want);
+              n = LibCephFs.ceph_read(cm, fd, m, want, offset + total);
+              if (n > 0) {
+                m.read(0, dst.array(), dst.arrayOffset() + dst.position(), n);
+                dst.position(dst.position() + n);
               }
             }
             if (n < 0) {
@@ -309,10 +309,9 @@ public final class CephFsVfs implements Vfs {
               Pointer p = Native.getDirectBufferPointer(src).share(src.position());
               n = LibCephFs.ceph_write(cm, fd, p, want, offset + total);
             } else {
-              try (Memory m = new Memory(want)) {
-                m.write(0, src.array(), src.arrayOffset() + src.position(), want);
-                n = LibCephFs.ceph_write(cm, fd, m, want, offset + total);
-              }
+              Memory m = Bounce.get(want);
+              m.write(0, src.array(), src.arrayOffset() + src.position(), want);
+              n = LibCephFs.ceph_write(cm, fd, m, want, offset + total);
             }
             if (n < 0) {
               throw err(n, ch.path(), "write");
