@@ -45,6 +45,11 @@ final class ShareCommand {
     @Option(names = "--continuously-available", description = "persistent handles (when built)")
     boolean ca;
 
+    @Option(
+        names = "--case-sensitive",
+        description = "compare names with case (default: case-insensitive, case-preserving)")
+    boolean caseSensitive;
+
     @Override
     public Integer call() {
       return withStore(
@@ -52,7 +57,9 @@ final class ShareCommand {
             ShareRecord s =
                 join(
                     new ShareConfig(kv)
-                        .add(new ShareRecord(name, path, comment, readOnly, encrypt, ca)));
+                        .add(
+                            new ShareRecord(
+                                name, path, comment, readOnly, encrypt, ca, caseSensitive)));
             out().println("added share " + s.name() + " -> " + s.path());
           });
     }
@@ -78,6 +85,9 @@ final class ShareCommand {
     @Option(names = "--continuously-available", arity = "1", description = "true or false")
     Boolean ca;
 
+    @Option(names = "--case-sensitive", arity = "1", description = "true or false")
+    Boolean caseSensitive;
+
     @Override
     public Integer call() {
       return withStore(
@@ -94,7 +104,8 @@ final class ShareCommand {
                                     comment != null ? comment : cur.comment(),
                                     readOnly != null ? readOnly : cur.readOnly(),
                                     encrypt != null ? encrypt : cur.encryptData(),
-                                    ca != null ? ca : cur.continuouslyAvailable())));
+                                    ca != null ? ca : cur.continuouslyAvailable(),
+                                    caseSensitive != null ? caseSensitive : cur.caseSensitive())));
             out().println("changed share " + s.name());
           });
     }

@@ -14,6 +14,8 @@ import io.cephsmb.omapkv.RecordCodec;
  * @param readOnly whether writes are refused
  * @param encryptData whether SMB 3.x clients must encrypt ([MS-SMB2] 3.3.1.6 EncryptData)
  * @param continuouslyAvailable whether handles are persistent (announced once supported)
+ * @param caseSensitive whether names are compared with case (default false: case-insensitive and
+ *     case-preserving, as Windows; body version 2, absent from version 1 records)
  */
 public record ShareRecord(
     String name,
@@ -21,7 +23,19 @@ public record ShareRecord(
     String comment,
     boolean readOnly,
     boolean encryptData,
-    boolean continuouslyAvailable) {
+    boolean continuouslyAvailable,
+    boolean caseSensitive) {
+
+  /** A share with case-insensitive names. */
+  public ShareRecord(
+      String name,
+      String path,
+      String comment,
+      boolean readOnly,
+      boolean encryptData,
+      boolean continuouslyAvailable) {
+    this(name, path, comment, readOnly, encryptData, continuouslyAvailable, false);
+  }
 
   public static final RecordCodec<ShareRecord> CODEC =
       new RecordCodec<>() {
@@ -32,7 +46,7 @@ public record ShareRecord(
 
         @Override
         public int version() {
-          return 1;
+          return 2;
         }
 
         @Override
@@ -44,6 +58,7 @@ public record ShareRecord(
               .bool(s.readOnly())
               .bool(s.encryptData())
               .bool(s.continuouslyAvailable())
+              .bool(s.caseSensitive())
               .toBytes();
         }
 
@@ -56,7 +71,8 @@ public record ShareRecord(
               r.string("comment"),
               r.bool("readOnly"),
               r.bool("encryptData"),
-              r.bool("continuouslyAvailable"));
+              r.bool("continuouslyAvailable"),
+              version >= 2 && r.bool("caseSensitive"));
         }
       };
 }

@@ -18,7 +18,13 @@ public final class RadosShareRegistry implements ShareRegistry {
 
   static ShareDefinition definition(ShareRecord s) {
     return new ShareDefinition(
-        s.name(), s.path(), s.comment(), s.readOnly(), s.encryptData(), s.continuouslyAvailable());
+        s.name(),
+        s.path(),
+        s.comment(),
+        s.readOnly(),
+        s.encryptData(),
+        s.continuouslyAvailable(),
+        s.caseSensitive());
   }
 
   @Override

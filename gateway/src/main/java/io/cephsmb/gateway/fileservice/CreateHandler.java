@@ -148,7 +148,7 @@ final class CreateHandler implements CommandHandler {
     if (name.named()) {
       return new StreamCreate(fs).create(req, share, conn, sessionId, treeId, fileId, vfs, name);
     }
-    VfsPath path = name.path();
+    VfsPath path = fs.onDisk(vfs, share, name.path());
     if (name.stream() != null) {
       // file::$DATA names the default stream, which a directory does not have
       if (wantDir) {
@@ -278,6 +278,8 @@ final class CreateHandler implements CommandHandler {
               CreateSecurity.created(vfs, path, directory, sd);
               return null;
             });
+        fs.names.added(vfs, path.parent(), path.name());
+        fs.notify.changed(share, path.parent());
         int attrs = req.fileAttributes() & Attributes.STORED;
         if (attrs != 0 && attrs != Attributes.ARCHIVE && vfs.capabilities().xattrs()) {
           io(
@@ -311,7 +313,8 @@ final class CreateHandler implements CommandHandler {
               Bytes.EMPTY,
               Bytes.EMPTY,
               System.currentTimeMillis());
-      OpenFileTable.OpenOutcome outcome = Futures.join(fs.table.open(now.ino(), rec));
+      OpenFileTable.OpenOutcome outcome =
+          Futures.join(fs.table.open(now.ino(), rec, FileService.absPath(share, path)));
       switch (outcome) {
         case OPENED:
           break;
@@ -411,7 +414,9 @@ final class CreateHandler implements CommandHandler {
                 options & MODE_BITS);
         return Optional.of(new Result(open, resp));
       } catch (RuntimeException e) {
-        Futures.join(fs.table.close(now.ino(), rec, share.name(), path.toString()));
+        Futures.join(
+            fs.table.close(
+                now.ino(), rec, share.name(), path.toString(), FileService.absPath(share, path)));
         throw e;
       }
     } catch (RuntimeException e) {

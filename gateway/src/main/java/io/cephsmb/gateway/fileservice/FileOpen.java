@@ -34,6 +34,13 @@ final class FileOpen {
 
   private volatile VfsPath path;
   volatile long position;
+
+  /**
+   * The absolute path under which this open is in its node's index ({@code OpenPath}); moved with
+   * renames, guarded by this.
+   */
+  String indexedPath;
+
   volatile int mode;
 
   /**
@@ -105,6 +112,7 @@ final class FileOpen {
     this.share = share;
     this.vfs = vfs;
     this.path = path;
+    this.indexedPath = FileService.absPath(share, path);
     this.handle = handle;
     this.directory = directory;
     this.grantedAccess = grantedAccess;

@@ -47,6 +47,8 @@ public final class FileService {
   final OpenFileTable table;
   final String nodeId;
   final ChangeTimes changeTimes = new ChangeTimes();
+  final NameResolver names = new NameResolver();
+  final ChangeNotify notify = new ChangeNotify(this);
   final long incarnation;
   private final Map<Long, FileOpen> opens = new ConcurrentHashMap<>();
   private final Map<SmbConnection, Boolean> hooked = new ConcurrentHashMap<>();
@@ -89,6 +91,7 @@ public final class FileService {
     m.put(Smb2Command.IOCTL, new FsctlHandler(this, engine.get(Smb2Command.IOCTL)));
     m.put(Smb2Command.TREE_DISCONNECT, closing(engine.get(Smb2Command.TREE_DISCONNECT), true));
     m.put(Smb2Command.LOGOFF, closing(engine.get(Smb2Command.LOGOFF), false));
+    m.put(Smb2Command.CHANGE_NOTIFY, notify);
     return m;
   }
 
@@ -210,7 +213,12 @@ public final class FileService {
     return out;
   }
 
-  /** Renames the paths of local opens under {@code from} to under {@code to}. */
+  /**
+   * After a rename of {@code from} to {@code to}: the paths of local opens at or under {@code from}
+   * follow, in memory and in this node's open-path index ({@code OpenFileTable#moved}). Opens of
+   * the same files on other nodes keep their old path in memory and in their index until they
+   * close. Blocking.
+   */
   void renamed(ShareDefinition share, VfsPath from, VfsPath to) {
     for (FileOpen o : opens.values()) {
       VfsPath p = o.path();
@@ -218,7 +226,17 @@ public final class FileService {
         List<String> c = new ArrayList<>(to.components());
         c.addAll(p.components().subList(from.depth(), p.depth()));
         try {
-          o.path(VfsPath.of(c));
+          VfsPath np = VfsPath.of(c);
+          synchronized (o) {
+            String abs = absPath(share, np);
+            try {
+              Futures.join(table.moved(o.record, o.ino, o.indexedPath, abs));
+              o.indexedPath = abs;
+            } catch (RuntimeException e) {
+              LOG.warn("open {}: its path index did not follow a rename: {}", p, e.getMessage());
+            }
+            o.path(np);
+          }
         } catch (VfsException e) {
           LOG.warn("open {} lost its path after a rename: {}", p, e.getMessage());
         }
@@ -234,6 +252,24 @@ public final class FileService {
         o.ads.name = name;
       }
     }
+  }
+
+  /**
+   * The absolute path of {@code p} in the file system: the share's path joined with it ({@code
+   * /exports/a/b}; {@code /a/b} for a share of the root), the key of the open-path index.
+   */
+  static String absPath(ShareDefinition share, VfsPath p) {
+    String root = share.path();
+    while (root.endsWith("/")) {
+      root = root.substring(0, root.length() - 1);
+    }
+    if (!root.startsWith("/")) {
+      root = "/" + root;
+    }
+    if (root.equals("/")) {
+      root = "";
+    }
+    return p.isRoot() ? (root.isEmpty() ? "/" : root) : root + "/" + p;
   }
 
   private void connectionClosed(SmbConnection c) {
@@ -264,6 +300,7 @@ public final class FileService {
    * 2.1.5.4). Blocking.
    */
   void closeBlocking(FileOpen o) {
+    notify.closed(o);
     synchronized (o) {
       if (o.stream != null) {
         try {
@@ -281,19 +318,25 @@ public final class FileService {
         LOG.debug("closing {}: {}", o.path(), e.getMessage());
       }
     }
+    String indexed;
+    synchronized (o) {
+      indexed = o.indexedPath;
+    }
     OpenFileTable.CloseOutcome out =
-        Futures.join(table.close(o.ino, o.record, o.share.name(), o.dataPath().toString()));
+        Futures.join(
+            table.close(o.ino, o.record, o.share.name(), o.dataPath().toString(), indexed));
     if (out.removeFile()) {
-      remove(o.vfs, o.dataPath(), o.directory, o.ads == null ? o.ino : -1);
+      remove(o, o.dataPath(), o.directory, o.ads == null ? o.ino : -1, o.ads == null);
       Futures.join(table.forget(o.ino));
     }
     if (o.ads != null) {
       // the stream's record in the base file's object: the base file may have been waiting for it
       OpenFileTable.CloseOutcome base =
           Futures.join(
-              table.close(o.ads.baseIno, o.ads.baseRecord, o.share.name(), o.path().toString()));
+              table.close(
+                  o.ads.baseIno, o.ads.baseRecord, o.share.name(), o.path().toString(), null));
       if (base.removeFile()) {
-        remove(o.vfs, o.path(), false, o.ads.baseIno);
+        remove(o, o.path(), false, o.ads.baseIno, true);
         Futures.join(table.forget(o.ads.baseIno));
       }
     }
@@ -301,9 +344,11 @@ public final class FileService {
 
   /**
    * Removes a delete-pending file (a directory if {@code directory} or if unlink says it is one)
-   * and, for a base file ({@code ino} not -1), its streams.
+   * and, for a base file ({@code ino} not -1), its streams; a {@code visible} name (not a stream's
+   * storage) leaves the name cache and wakes change notifications.
    */
-  private static void remove(Vfs vfs, VfsPath p, boolean directory, long ino) {
+  private void remove(FileOpen o, VfsPath p, boolean directory, long ino, boolean visible) {
+    Vfs vfs = o.vfs;
     long links = 1;
     try {
       if (ino != -1 && !directory) {
@@ -321,6 +366,10 @@ public final class FileService {
           vfs.rmdir(p);
         }
       }
+      if (visible && !p.isRoot()) {
+        names.removed(vfs, p.parent(), p.name());
+        notify.changed(o.share, p.parent());
+      }
     } catch (VfsException e) {
       if (e.errno() != Errno.ENOENT) {
         LOG.warn("removing delete-pending {}: {}", p, e.getMessage());
@@ -334,6 +383,14 @@ public final class FileService {
         LOG.warn("removing the streams of {}: {}", p, e.getMessage());
       }
     }
+  }
+
+  /**
+   * The path on disk that a client's {@code path} names in {@code share}: case-insensitive unless
+   * the share is case-sensitive, short names resolved ({@link NameResolver}). Blocking.
+   */
+  VfsPath onDisk(Vfs vfs, ShareDefinition share, VfsPath path) {
+    return io(() -> names.resolve(vfs, path, share.caseSensitive()));
   }
 
   /** The VFS of a share, or STATUS_BAD_NETWORK_NAME-like failure as OBJECT_PATH_NOT_FOUND. */

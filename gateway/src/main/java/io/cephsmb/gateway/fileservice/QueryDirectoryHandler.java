@@ -99,7 +99,7 @@ final class QueryDirectoryHandler implements CommandHandler {
         if (e == null) {
           break;
         }
-        if (!Wildcard.matches(o.pattern, e.name())) {
+        if (!Wildcard.matches(o.pattern, e.name()) && !shortNameMatch(o.pattern, e.name())) {
           o.pending.poll();
           continue;
         }
@@ -143,10 +143,10 @@ final class QueryDirectoryHandler implements CommandHandler {
       o.dotsDone = 2;
       o.exhausted = true;
       try {
-        VfsPath p = o.path().resolve(o.pattern);
+        VfsPath p = fs.names.resolve(o.vfs, o.path().resolve(o.pattern), o.share.caseSensitive());
         VfsStat st = o.vfs.stat(p);
         if (!Streams.reserved(p)) {
-          o.pending.add(new DirEntry(o.pattern, st, 0));
+          o.pending.add(new DirEntry(p.name(), st, 0));
         }
       } catch (VfsException e) {
         if (e.errno() != io.cephsmb.vfs.Errno.ENOENT && e.errno() != io.cephsmb.vfs.Errno.EINVAL) {
@@ -177,6 +177,13 @@ final class QueryDirectoryHandler implements CommandHandler {
       }
     }
     return o.pending.peek();
+  }
+
+  /** A literal pattern that is the short name of {@code name}. */
+  private static boolean shortNameMatch(String pattern, String name) {
+    return ShortNames.looksMangled(pattern)
+        && Wildcard.isLiteral(pattern)
+        && ShortNames.of(name).equalsIgnoreCase(pattern);
   }
 
   /** A pattern that names one entry: no wildcard and not "." or "..". */
@@ -218,6 +225,19 @@ final class QueryDirectoryHandler implements CommandHandler {
       default:
         return -1;
     }
+  }
+
+  /**
+   * ShortNameLength, Reserved1 and the 24-byte ShortName of [MS-FSCC] 2.4.8 / 2.4.17: empty for
+   * {@code .}, {@code ..} and names that are 8.3 already ({@link ShortNames}).
+   */
+  private static void writeShortName(ByteBuf out, String name) {
+    String sn = name.equals(".") || name.equals("..") ? "" : ShortNames.forListing(name);
+    byte[] b = sn.getBytes(StandardCharsets.UTF_16LE);
+    out.writeByte(b.length);
+    out.writeByte(0);
+    out.writeBytes(b);
+    out.writeZero(24 - b.length);
   }
 
   /** Writes one entry ([MS-FSCC] 2.4) with NextEntryOffset 0. */
@@ -262,15 +282,11 @@ final class QueryDirectoryHandler implements CommandHandler {
         break;
       case FILE_BOTH_DIRECTORY_INFORMATION:
         out.writeIntLE(0); // EaSize
-        out.writeByte(0); // ShortNameLength
-        out.writeByte(0);
-        out.writeZero(24); // ShortName
+        writeShortName(out, e.name());
         break;
       case FILE_ID_BOTH_DIRECTORY_INFORMATION:
         out.writeIntLE(0); // EaSize
-        out.writeByte(0);
-        out.writeByte(0);
-        out.writeZero(24);
+        writeShortName(out, e.name());
         out.writeShortLE(0); // Reserved2
         out.writeLongLE(st.ino());
         break;

@@ -150,11 +150,10 @@ final class QueryInfoHandler implements CommandHandler {
         return new Info(b, 8);
       case FILE_ALTERNATE_NAME:
         {
-          // no 8.3 names are kept: one is computed from the long name (ShortNames)
-          byte[] n =
-              o.path().isRoot()
-                  ? new byte[0]
-                  : ShortNames.of(o.path().name()).getBytes(StandardCharsets.UTF_16LE);
+          // [MS-FSA] 2.1.5.11.1: the 8.3 name of the last component (ShortNames); the root has
+          // none and answers an empty name
+          String sn = o.path().isRoot() ? "" : ShortNames.of(o.path().name());
+          byte[] n = sn.getBytes(StandardCharsets.UTF_16LE);
           b.writeIntLE(n.length);
           b.writeBytes(n);
           return new Info(b, 8);

@@ -11,6 +11,7 @@ import io.cephsmb.gateway.openfiles.OpenFileTable;
 import io.cephsmb.gateway.server.CommandHandler;
 import io.cephsmb.gateway.server.RequestContext;
 import io.cephsmb.gateway.server.Response;
+import io.cephsmb.gateway.server.Smb2StatusException;
 import io.cephsmb.omapkv.Futures;
 import io.cephsmb.vfs.DirStream;
 import io.cephsmb.vfs.Errno;
@@ -30,9 +31,9 @@ import java.util.concurrent.CompletableFuture;
  * FileAllocationInformation (only shrinks), FileDispositionInformation(Ex) (delete-pending on every
  * node through the {@link OpenFileTable}; a directory must be empty, a READONLY file is
  * STATUS_CANNOT_DELETE), FileRenameInformation (target in the same share; replace only if asked and
- * the target is a file nobody has open; a directory with opens below it on this node cannot be
- * renamed), FilePositionInformation and FileModeInformation. Security descriptors are accepted and
- * ignored (no ACLs yet).
+ * the target is a file nobody has open; a directory with opens below it on any node cannot be
+ * renamed; names resolved by {@link NameResolver}), FilePositionInformation and
+ * FileModeInformation. Security descriptors are accepted and ignored (no ACLs yet).
  */
 final class SetInfoHandler implements CommandHandler {
   static final int FILE_BASIC = 4;
@@ -185,7 +186,13 @@ final class SetInfoHandler implements CommandHandler {
     return ok();
   }
 
-  /** [MS-FSCC] 2.4.37.2 FILE_RENAME_INFORMATION_TYPE_2 (the SMB2 form). */
+  /**
+   * [MS-FSCC] 2.4.37.2 FILE_RENAME_INFORMATION_TYPE_2 (the SMB2 form) with [MS-SMB2] 3.3.5.21.1 and
+   * [MS-FSA] 2.1.5.14.11: the target is resolved like a CREATE name (case-insensitive, short names;
+   * a target that differs from the source only in case renames to the new case); an existing target
+   * without ReplaceIfExists is OBJECT_NAME_COLLISION, with it ACCESS_DENIED when it is a directory
+   * or open anywhere; a directory with opens below it on any node is ACCESS_DENIED.
+   */
   private CompletableFuture<Response> rename(
       RequestContext rc, FileOpen o, ByteBuffer b, byte[] raw) {
     boolean replace = b.get(0) != 0;
@@ -208,24 +215,29 @@ final class SetInfoHandler implements CommandHandler {
             return ok();
           });
     }
-    VfsPath to = Names.parse(name);
-    if (Streams.reserved(to)) {
+    VfsPath given = Names.parse(name);
+    if (Streams.reserved(given)) {
       throw fail(NtStatus.ACCESS_DENIED, "the stream directory");
     }
     VfsPath from = o.path();
-    if (to.isRoot() || from.isRoot()) {
+    if (given.isRoot() || from.isRoot()) {
       throw fail(NtStatus.ACCESS_DENIED, "rename of or onto the share root");
     }
     if (o.directory && !fs.localOpensUnder(o.share, from, o).isEmpty()) {
       throw fail(NtStatus.ACCESS_DENIED, "files open below the directory");
     }
-    if (from.isPrefixOf(to) && !from.equals(to)) {
-      throw fail(NtStatus.INVALID_PARAMETER, "into itself");
-    }
     return rc.offload(
             () -> {
+              VfsPath to = target(o, given);
               if (from.equals(to)) {
                 return Boolean.TRUE;
+              }
+              if (from.isPrefixOf(to)) {
+                throw fail(NtStatus.INVALID_PARAMETER, "into itself");
+              }
+              if (o.directory
+                  && Futures.join(fs.table.anyOpenBelow(FileService.absPath(o.share, from)))) {
+                throw fail(NtStatus.ACCESS_DENIED, "files open below the directory (a node)");
               }
               // a file with a stream open (on any node) cannot be renamed, as Windows
               // (smbtorture smb2.streams.basefile-rename-with-open-stream)
@@ -248,15 +260,14 @@ final class SetInfoHandler implements CommandHandler {
                 }
               }
               VfsStat target = statOrNull(o, to);
-              if (target != null) {
+              if (target != null && target.ino() != o.ino) {
                 if (!replace) {
                   throw fail(NtStatus.OBJECT_NAME_COLLISION, to.toString());
                 }
-                if (target.isDirectory() || target.ino() == o.ino) {
-                  if (target.ino() != o.ino) {
-                    throw fail(NtStatus.ACCESS_DENIED, "target is a directory");
-                  }
-                } else if (!Futures.join(fs.table.query(target.ino())).opens().isEmpty()) {
+                if (target.isDirectory()) {
+                  throw fail(NtStatus.ACCESS_DENIED, "target is a directory");
+                }
+                if (!Futures.join(fs.table.query(target.ino())).opens().isEmpty()) {
                   throw fail(NtStatus.ACCESS_DENIED, "target is open");
                 }
               }
@@ -271,13 +282,31 @@ final class SetInfoHandler implements CommandHandler {
                     }
                     return null;
                   });
+              fs.names.changed(o.vfs, from.parent());
+              fs.names.changed(o.vfs, to.parent());
+              fs.notify.changed(o.share, from.parent());
+              fs.notify.changed(o.share, to.parent());
+              fs.renamed(o.share, from, to);
               return Boolean.TRUE;
             })
-        .thenApply(
-            v -> {
-              fs.renamed(o.share, from, to);
-              return ok();
-            });
+        .thenApply(v -> ok());
+  }
+
+  /**
+   * The rename target on disk: its directory resolved as in CREATE; its last component the existing
+   * entry it names ignoring case, unless that entry is the source itself (a change of case).
+   */
+  private VfsPath target(FileOpen o, VfsPath given) throws Smb2StatusException {
+    VfsPath dir = fs.onDisk(o.vfs, o.share, given.parent());
+    VfsPath literal = io(() -> dir.resolve(given.name()));
+    VfsPath resolved = fs.onDisk(o.vfs, o.share, literal);
+    if (!resolved.equals(literal)) {
+      VfsStat st = statOrNull(o, resolved);
+      if (st != null && st.ino() == o.ino) {
+        return literal;
+      }
+    }
+    return resolved;
   }
 
   private static VfsStat statOrNull(FileOpen o, VfsPath p) {

@@ -12,6 +12,10 @@ public enum NtStatus {
   SUCCESS(0x00000000),
   /** The operation that was requested is pending completion (interim responses). */
   PENDING(0x00000103),
+  /** The handle a CHANGE_NOTIFY waits on was closed ([MS-SMB2] 3.3.5.19). */
+  NOTIFY_CLEANUP(0x0000010B),
+  /** Changes happened that do not fit or are not itemized: enumerate the directory again. */
+  NOTIFY_ENUM_DIR(0x0000010C),
   /** The data was too large to fit into the specified buffer. */
   BUFFER_OVERFLOW(0x80000005),
   /** No more files were found which match the file specification. */

@@ -21,7 +21,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Each node also keeps an index object {@code node-opens.<node>} naming the files it has opens
  * in (written before the open, so it is a superset), which lets a restarted node remove its stale
- * opens before it serves again ({@link #purgeNode}).
+ * opens before it serves again ({@link #purgeNode}). The same object holds one {@link OpenPath} per
+ * open, keyed by the open's absolute path, written in the same transaction as the file entry (so an
+ * open costs no extra round trip) and removed at close; {@code open-nodes} lists the nodes that
+ * have such an index. "Is anything open below this directory on any node?" ({@link #anyOpenBelow},
+ * for renaming a directory, [MS-FSA] 2.1.5.14.11) is one read of {@code open-nodes} and one omap
+ * prefix read per node, in parallel.
  */
 public final class OpenFileTable {
   static final String OPEN_PREFIX = "open.";
@@ -53,7 +58,40 @@ public final class OpenFileTable {
         };
   }
 
+  /** A node that has (or had) an index object: key {@code node.<id>} in {@code open-nodes}. */
+  public record NodeRef(String nodeId) {
+    public static final io.cephsmb.omapkv.RecordCodec<NodeRef> CODEC =
+        new io.cephsmb.omapkv.RecordCodec<>() {
+          @Override
+          public String type() {
+            return "node-ref";
+          }
+
+          @Override
+          public int version() {
+            return 1;
+          }
+
+          @Override
+          public Bytes encode(NodeRef n) {
+            return new io.cephsmb.omapkv.BodyWriter().string(n.nodeId()).toBytes();
+          }
+
+          @Override
+          public NodeRef decode(int version, Bytes body) {
+            return new NodeRef(new io.cephsmb.omapkv.BodyReader(type(), body).string("nodeId"));
+          }
+        };
+  }
+
+  /** The object listing the nodes with an index object. */
+  public static final String NODES = "open-nodes";
+
+  private static final String NODE_PREFIX = "node.";
+
   private final KvStore kv;
+  private final java.util.Set<String> registered =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public OpenFileTable(KvStore kv) {
     this.kv = kv;
@@ -114,11 +152,34 @@ public final class OpenFileTable {
    * delete, and against delete-pending, and records it if allowed, in one transaction.
    */
   public CompletableFuture<OpenOutcome> open(long ino, OpenRecord rec) {
+    return open(ino, rec, null);
+  }
+
+  /**
+   * {@link #open(long, OpenRecord)}, also recording the open's absolute path ({@link OpenPath}) in
+   * the node's index in the same write, or nothing for a null {@code absPath}; the path entry is
+   * removed again if the open is refused.
+   */
+  public CompletableFuture<OpenOutcome> open(long ino, OpenRecord rec, String absPath) {
     String fileOid = oid(ino);
-    return kv.update(
-            nodeIndex(rec.nodeId()),
-            ReadSet.NONE,
-            txn -> txn.set(fileOid, Records.encode(FileRef.CODEC, 1, new FileRef(ino))))
+    String pathKey = absPath == null ? null : OpenPath.key(absPath, rec.persistentId());
+    CompletableFuture<Void> known = registerNode(rec.nodeId());
+    return known
+        .thenCompose(
+            k ->
+                kv.update(
+                    nodeIndex(rec.nodeId()),
+                    ReadSet.NONE,
+                    txn -> {
+                      txn.set(fileOid, Records.encode(FileRef.CODEC, 1, new FileRef(ino)));
+                      if (pathKey != null) {
+                        txn.set(
+                            pathKey,
+                            Records.encode(
+                                OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation())));
+                      }
+                      return null;
+                    }))
         .thenCompose(
             v ->
                 kv.update(
@@ -146,7 +207,81 @@ public final class OpenFileTable {
                       }
                       txn.set(rec.key(), Records.encode(OpenRecord.CODEC, 1, rec));
                       return OpenOutcome.OPENED;
-                    }));
+                    }))
+        .thenCompose(
+            out ->
+                out == OpenOutcome.OPENED || pathKey == null
+                    ? CompletableFuture.completedFuture(out)
+                    : unindex(rec.nodeId(), pathKey).thenApply(v -> out));
+  }
+
+  private CompletableFuture<Void> registerNode(String nodeId) {
+    if (registered.contains(nodeId)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return kv.update(
+            NODES,
+            ReadSet.NONE,
+            txn ->
+                txn.set(
+                    NODE_PREFIX + nodeId, Records.encode(NodeRef.CODEC, 1, new NodeRef(nodeId))))
+        .thenApply(
+            t -> {
+              registered.add(nodeId);
+              return null;
+            });
+  }
+
+  private CompletableFuture<Void> unindex(String nodeId, String pathKey) {
+    return kv.update(
+        nodeIndex(nodeId),
+        ReadSet.NONE,
+        txn -> {
+          txn.remove(pathKey);
+          return null;
+        });
+  }
+
+  /**
+   * Moves an open's path entry after a rename ({@code oldAbs} to {@code newAbs}, both absolute), in
+   * one write of the node's index.
+   */
+  public CompletableFuture<Void> moved(OpenRecord rec, long ino, String oldAbs, String newAbs) {
+    return kv.update(
+        nodeIndex(rec.nodeId()),
+        ReadSet.NONE,
+        txn -> {
+          txn.remove(OpenPath.key(oldAbs, rec.persistentId()));
+          txn.set(
+              OpenPath.key(newAbs, rec.persistentId()),
+              Records.encode(OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation())));
+          return null;
+        });
+  }
+
+  /**
+   * Whether any node has an open strictly below the directory at {@code absDir} (an absolute path
+   * without a trailing {@code /}; opens of the directory itself do not count). One read of {@code
+   * open-nodes}, then one prefix read per node's index, in parallel.
+   */
+  public CompletableFuture<Boolean> anyOpenBelow(String absDir) {
+    String prefix = OpenPath.PREFIX + absDir + "/";
+    return kv.listAll(NODES, NODE_PREFIX)
+        .thenCompose(
+            nodes -> {
+              List<CompletableFuture<Boolean>> each = new ArrayList<>();
+              for (Bytes b : nodes.values()) {
+                String node = Records.decode(NodeRef.CODEC, b).value().nodeId();
+                each.add(
+                    kv.listAll(nodeIndex(node), prefix)
+                        .thenApply(
+                            m ->
+                                m.keySet().stream()
+                                    .anyMatch(k -> !k.startsWith("/", prefix.length()))));
+              }
+              return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                  .thenApply(v -> each.stream().anyMatch(Futures::join));
+            });
   }
 
   /** The outcome of {@link #close}. */
@@ -165,6 +300,24 @@ public final class OpenFileTable {
    * @param share and {@code path}: where the file is, for the delete-pending record
    */
   public CompletableFuture<CloseOutcome> close(
+      long ino, OpenRecord rec, String share, String path) {
+    return close(ino, rec, share, path, null);
+  }
+
+  /**
+   * {@link #close(long, OpenRecord, String, String)}, also removing the open's path entry (written
+   * by {@link #open(long, OpenRecord, String)} with {@code absPath}) in parallel.
+   */
+  public CompletableFuture<CloseOutcome> close(
+      long ino, OpenRecord rec, String share, String path, String absPath) {
+    CompletableFuture<Void> unindexed =
+        absPath == null
+            ? CompletableFuture.completedFuture(null)
+            : unindex(rec.nodeId(), OpenPath.key(absPath, rec.persistentId()));
+    return closeFile(ino, rec, share, path).thenCombine(unindexed, (out, v) -> out);
+  }
+
+  private CompletableFuture<CloseOutcome> closeFile(
       long ino, OpenRecord rec, String share, String path) {
     return kv.update(
         oid(ino),
@@ -247,7 +400,7 @@ public final class OpenFileTable {
    * removed.
    */
   public CompletableFuture<Integer> purgeNode(String nodeId, long keepIncarnation) {
-    return kv.listAll(nodeIndex(nodeId), "")
+    return kv.listAll(nodeIndex(nodeId), "file.")
         .thenCompose(
             files -> {
               List<CompletableFuture<Integer>> each = new ArrayList<>();
@@ -265,9 +418,30 @@ public final class OpenFileTable {
                     txn -> {
                       if (keepIncarnation == Long.MAX_VALUE && txn.exists()) {
                         txn.removeObject();
+                        return n;
+                      }
+                      for (Map.Entry<String, Bytes> e : txn.prefix(OpenPath.PREFIX).entrySet()) {
+                        OpenPath p = Records.decode(OpenPath.CODEC, e.getValue()).value();
+                        if (p.incarnation() < keepIncarnation) {
+                          txn.remove(e.getKey());
+                        }
                       }
                       return n;
-                    }));
+                    }))
+        .thenCompose(
+            n ->
+                keepIncarnation != Long.MAX_VALUE
+                    ? CompletableFuture.completedFuture(n)
+                    : kv.update(
+                        NODES,
+                        ReadSet.of(NODE_PREFIX + nodeId),
+                        txn -> {
+                          registered.remove(nodeId);
+                          if (txn.get(NODE_PREFIX + nodeId).isPresent()) {
+                            txn.remove(NODE_PREFIX + nodeId);
+                          }
+                          return n;
+                        }));
   }
 
   private CompletableFuture<Integer> purgeFile(String fileOid, String nodeId, long keep) {

@@ -9,9 +9,11 @@ import io.netty.buffer.ByteBuf;
 /**
  * The central checks of [MS-SMB2] 3.3.5.2 before a handler runs, driven by the {@link Smb2Command}
  * table: the verdicts of the earlier handlers, the connection state (3.3.5.2.2), compounding
- * (3.3.5.2.7), the StructureSize, related-chain error propagation (3.3.5.2.7.2), the session and
- * its encryption (3.3.5.2.9), the tree connect and its encryption (3.3.5.2.11), and that a handler
- * exists.
+ * (3.3.5.2.7), the StructureSize, related-chain error propagation (3.3.5.2.7.2: as Windows, the
+ * error of a failed CREATE passes to the related requests after it that use its FileId, and a
+ * related request whose inherited session was never found is STATUS_INVALID_PARAMETER), the session
+ * and its encryption (3.3.5.2.9), the tree connect and its encryption (3.3.5.2.11), and that a
+ * handler exists.
  *
  * @param response the answer when a check failed (then no handler runs), or null
  * @param session the session the request uses, or null
@@ -28,7 +30,12 @@ record Admission(Response response, SmbSession session, TreeConnect tree, Comman
   }
 
   static Admission check(
-      SmbConnection c, RequestChain chain, RequestElement e, int index, NtStatus prevStatus) {
+      SmbConnection c,
+      RequestChain chain,
+      RequestElement e,
+      int index,
+      NtStatus createError,
+      boolean sessionLost) {
     Smb2Command cmd = e.command();
     SmbSession any = c.session(e.sessionId());
     if (e.rejection() != null) {
@@ -49,8 +56,14 @@ record Admission(Response response, SmbSession session, TreeConnect tree, Comman
     if (m.writerIndex() - body < 2 || !cmd.acceptsStructureSize(m.getUnsignedShortLE(body))) {
       return fail(cmd == Smb2Command.CANCEL ? Response.none() : error(), any);
     }
-    if (index > 0 && e.header().isRelated() && prevStatus.isError() && inheritsFileId(e, cmd)) {
-      return fail(prevStatus, any);
+    boolean related = index > 0 && e.header().isRelated();
+    if (related && sessionLost && cmd.needsSession()) {
+      // the session to inherit was never found: the related request is malformed (as Windows)
+      return fail(NtStatus.INVALID_PARAMETER, any);
+    }
+    if (related && createError.isError() && inheritsFileId(e, cmd)) {
+      // only a failed CREATE leaves no FileId to inherit; other failures do not propagate
+      return fail(createError, any);
     }
     SmbSession session = any;
     TreeConnect tree = null;

@@ -36,7 +36,8 @@ final class ChainRun {
   private final RequestChain chain;
   private final List<ResponseChain.Element> out = new ArrayList<>();
   private int index;
-  private NtStatus prevStatus = NtStatus.SUCCESS;
+  private NtStatus createError = NtStatus.SUCCESS;
+  private boolean sessionLost;
   private Smb2FileId prevFileId;
   private long prevSessionId;
   private int prevTreeId;
@@ -70,7 +71,11 @@ final class ChainRun {
     }
     prevSessionId = e.sessionId();
     prevTreeId = e.treeId();
-    Admission a = Admission.check(connection, chain, e, index, prevStatus);
+    Admission a = Admission.check(connection, chain, e, index, createError, sessionLost);
+    sessionLost =
+        a.response() != null
+            && a.session() == null
+            && (e.command() == null || e.command().needsSession());
     if (a.response() != null) {
       complete(e, null, a.session(), a.response(), null);
       return true;
@@ -185,7 +190,9 @@ final class ChainRun {
     if (r.disconnect()) {
       disconnect = true;
     }
-    prevStatus = r.status();
+    if (e.command() == Smb2Command.CREATE && r.status().isError()) {
+      createError = r.status();
+    }
     if (rc != null && rc.newSession() != null) {
       prevSessionId = rc.newSession().sessionId();
     }

@@ -2,7 +2,6 @@ package io.cephsmb.gateway.fileservice;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -198,17 +197,5 @@ class MetadataCodecTest {
     byte[] wrongVersion = e.clone();
     wrongVersion[0] = 9;
     assertEquals(Timestamps.Overrides.NONE, Timestamps.Overrides.decode(wrongVersion));
-  }
-
-  @Test
-  void shortNames() {
-    assertEquals("README.TXT", ShortNames.of("readme.txt"));
-    assertTrue(ShortNames.is83("A1.B"));
-    assertFalse(ShortNames.is83("a.b.c"));
-    String s = ShortNames.of("torture_smb2_getfinfo_access");
-    assertTrue(s.matches("TORTU~[0-9A-Z]{2}"), s);
-    String t = ShortNames.of("Long File Name.jpeg");
-    assertTrue(t.matches("LONGF~[0-9A-Z]{2}\\.JPE"), t);
-    assertEquals(ShortNames.of("x y z.txt"), ShortNames.of("x y z.txt"));
   }
 }

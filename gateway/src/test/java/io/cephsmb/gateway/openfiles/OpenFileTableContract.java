@@ -154,4 +154,42 @@ public abstract class OpenFileTableContract {
     assertEquals(1, join(node2.purgeNode("n1", Long.MAX_VALUE)));
     assertEquals(0, join(node1.query(2)).opens().size());
   }
+
+  @Test
+  void opensBelowADirectoryAreSeenFromEveryNode() {
+    OpenRecord a = open("n1", 1, FILE_READ_DATA, ALL, false);
+    assertEquals(OpenOutcome.OPENED, join(node1.open(10, a, "/share/dir/sub/a.txt")));
+    // the directory itself open on node 2 does not count, nor does a sibling with a common prefix
+    OpenRecord d = open("n2", 1, FILE_READ_DATA, ALL, false);
+    assertEquals(OpenOutcome.OPENED, join(node2.open(11, d, "/share/other")));
+    assertTrue(join(node2.anyOpenBelow("/share/dir")));
+    assertTrue(join(node2.anyOpenBelow("/share/dir/sub")));
+    assertTrue(join(node1.anyOpenBelow("/share")));
+    assertFalse(join(node2.anyOpenBelow("/share/dir/sub/a.txt")));
+    assertFalse(join(node2.anyOpenBelow("/share/di")));
+    assertFalse(join(node2.anyOpenBelow("/share/other")));
+    // a rename of the open file moves its entry
+    join(node1.moved(a, 10, "/share/dir/sub/a.txt", "/share/b.txt"));
+    assertFalse(join(node2.anyOpenBelow("/share/dir")));
+    assertTrue(join(node2.anyOpenBelow("/share")));
+    // a refused open leaves no entry; a close removes it
+    OpenRecord x = open("n2", 2, FILE_WRITE_DATA, 0, false);
+    assertEquals(OpenOutcome.SHARING_VIOLATION, join(node2.open(10, x, "/share/dir/x")));
+    assertFalse(join(node1.anyOpenBelow("/share/dir")));
+    join(node1.close(10, a, "share", "b.txt", "/share/b.txt"));
+    join(node2.close(11, d, "share", "other", "/share/other"));
+    assertFalse(join(node1.anyOpenBelow("/share")));
+  }
+
+  @Test
+  void aPurgedNodesPathsAreGone() {
+    join(node1.open(1, open("n1", 1, FILE_READ_DATA, ALL, false), "/s/d/f"));
+    assertTrue(join(node2.anyOpenBelow("/s/d")));
+    join(node2.purgeNode("n1", 2));
+    assertFalse(join(node2.anyOpenBelow("/s/d")));
+    join(node1.open(1, open("n1", 3, FILE_READ_DATA, ALL, false), "/s/d/g"));
+    assertTrue(join(node2.anyOpenBelow("/s/d")));
+    join(node2.purgeNode("n1", Long.MAX_VALUE));
+    assertFalse(join(node2.anyOpenBelow("/s/d")));
+  }
 }
