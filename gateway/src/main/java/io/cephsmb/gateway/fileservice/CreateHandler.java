@@ -145,10 +145,12 @@ final class CreateHandler implements CommandHandler {
     SecurityDescriptor sd = CreateSecurity.requested(req);
     List<ExtendedAttributes.Ea> eas = ExtendedAttributes.requested(req);
     Vfs vfs = fs.vfs(share);
-    if (name.named()) {
-      return new StreamCreate(fs).create(req, share, conn, sessionId, treeId, fileId, vfs, name);
-    }
     VfsPath path = fs.onDisk(vfs, share, name.path());
+    if (name.named()) {
+      // the base file is found like any name (without case, by short name)
+      StreamName onDisk = new StreamName(path, name.stream());
+      return new StreamCreate(fs).create(req, share, conn, sessionId, treeId, fileId, vfs, onDisk);
+    }
     if (name.stream() != null) {
       // file::$DATA names the default stream, which a directory does not have
       if (wantDir) {

@@ -82,6 +82,11 @@ final class QueryInfoHandler implements CommandHandler {
         if (req.fileInfoClass() == EaInfo.FILE_FULL_EA) {
           return EaInfo.query(rc, o, req.input(), req.flags(), max);
         }
+        if (req.fileInfoClass() == FILE_NORMALIZED_NAME
+            && rc.connection().dialect() != io.cephsmb.gateway.crypto.Smb2Dialect.SMB_3_1_1) {
+          // [MS-SMB2] 3.3.5.20.1: FileNormalizedNameInformation only on 3.1.1
+          throw fail(NtStatus.NOT_SUPPORTED, "FileNormalizedNameInformation before 3.1.1");
+        }
         return rc.offload(() -> answer(fileInfo(o, req.fileInfoClass()), max));
       case Smb2QueryInfoRequest.INFO_FILESYSTEM:
         return rc.offload(() -> answer(fsInfo(o, req.fileInfoClass()), max));
@@ -141,13 +146,21 @@ final class QueryInfoHandler implements CommandHandler {
         name(b, o);
         return new Info(b, 8);
       case FILE_NORMALIZED_NAME:
-        // the share root's normalized name is empty
-        if (o.path().isRoot()) {
-          b.writeIntLE(0);
-        } else {
-          name(b, o);
+        {
+          // [MS-FSCC] 2.4.30: the name as stored on disk (case included), relative to the share
+          // root without a leading separator; the share root's is empty
+          String s = o.path().isRoot() ? "" : Names.smbName(o.path());
+          if (s.startsWith("\\")) {
+            s = s.substring(1);
+          }
+          if (o.ads != null && !s.isEmpty()) {
+            s = s + ":" + o.ads.name;
+          }
+          byte[] n = s.getBytes(StandardCharsets.UTF_16LE);
+          b.writeIntLE(n.length);
+          b.writeBytes(n);
+          return new Info(b, 8);
         }
-        return new Info(b, 8);
       case FILE_ALTERNATE_NAME:
         {
           // [MS-FSA] 2.1.5.11.1: the 8.3 name of the last component (ShortNames); the root has
