@@ -48,6 +48,8 @@ public final class FileService {
   final String nodeId;
   final ChangeTimes changeTimes = new ChangeTimes();
   final long incarnation;
+  final io.cephsmb.gateway.oplock.OplockManager oplocks;
+  final boolean leasing;
   private final Map<Long, FileOpen> opens = new ConcurrentHashMap<>();
   private final Map<SmbConnection, Boolean> hooked = new ConcurrentHashMap<>();
   private final AtomicLong nextVolatile;
@@ -63,6 +65,30 @@ public final class FileService {
    */
   public FileService(
       ShareVfsProvider vfsProvider, OpenFileTable table, String nodeId, long incarnation) {
+    this(
+        vfsProvider,
+        table,
+        nodeId,
+        incarnation,
+        new io.cephsmb.gateway.oplock.OplockManager(
+            nodeId, table, java.time.Duration.ofSeconds(35)),
+        false);
+  }
+
+  /**
+   * A file service with oplocks and leases through {@code oplocks}.
+   *
+   * @param leasing whether leases are granted (the server announces SMB2_GLOBAL_CAP_LEASING)
+   */
+  public FileService(
+      ShareVfsProvider vfsProvider,
+      OpenFileTable table,
+      String nodeId,
+      long incarnation,
+      io.cephsmb.gateway.oplock.OplockManager oplocks,
+      boolean leasing) {
+    this.oplocks = oplocks;
+    this.leasing = leasing;
     this.vfsProvider = vfsProvider;
     this.table = table;
     this.nodeId = nodeId;
@@ -83,6 +109,7 @@ public final class FileService {
     m.put(Smb2Command.QUERY_DIRECTORY, new QueryDirectoryHandler(this));
     m.put(Smb2Command.QUERY_INFO, new QueryInfoHandler(this));
     m.put(Smb2Command.SET_INFO, new SetInfoHandler(this));
+    m.put(Smb2Command.OPLOCK_BREAK, new OplockBreakHandler(this));
     Map<Smb2Command, CommandHandler> engine = SmbServer.engineHandlers();
     m.put(Smb2Command.TREE_DISCONNECT, closing(engine.get(Smb2Command.TREE_DISCONNECT), true));
     m.put(Smb2Command.LOGOFF, closing(engine.get(Smb2Command.LOGOFF), false));
@@ -124,6 +151,11 @@ public final class FileService {
                     });
               });
     };
+  }
+
+  /** The node's oplock and lease manager. */
+  public io.cephsmb.gateway.oplock.OplockManager oplocks() {
+    return oplocks;
   }
 
   /** The number of opens on this node (tests, metrics). */
@@ -241,8 +273,12 @@ public final class FileService {
         LOG.debug("closing {}: {}", o.path(), e.getMessage());
       }
     }
-    OpenFileTable.CloseOutcome out =
-        Futures.join(table.close(o.ino, o.record, o.share.name(), o.path().toString()));
+    OpenFileTable.CloseOutcome out;
+    try {
+      out = Futures.join(table.close(o.ino, o.record, o.share.name(), o.path().toString()));
+    } finally {
+      oplocks.closed(o.record);
+    }
     if (out.removeFile()) {
       try {
         if (o.directory) {

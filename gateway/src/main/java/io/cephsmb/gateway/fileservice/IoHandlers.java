@@ -132,6 +132,7 @@ final class IoHandlers {
             ByteBuffer src = req.data();
             int n = io(() -> o.vfs.write(o.handle, off, src, sync));
             o.position = off + n;
+            fs.oplocks.written(o.ino, o.record);
             return Response.ok(new Smb2WriteResponse(n)::encode);
           });
     }

@@ -78,6 +78,11 @@ public final class OpenFileTable {
     /** The file is delete-pending: STATUS_DELETE_PENDING. */
     DELETE_PENDING,
     /**
+     * Other opens hold oplocks or leases that must be broken first ({@link OpenResult#breaks()}):
+     * nothing was recorded; the caller breaks them and tries again.
+     */
+    NEEDS_BREAK,
+    /**
      * The file is delete-pending with no open left: a node died between the last close and the
      * removal. The caller removes the file ({@link #pendingDeletion}), then {@link #forget}s it.
      */
@@ -109,10 +114,89 @@ public final class OpenFileTable {
   }
 
   /**
+   * One oplock or lease break a new open needs before it can proceed ([MS-FSA] 2.1.4.12, [MS-SMB2]
+   * 3.3.4.6 and 3.3.4.7).
+   *
+   * @param holder the open whose caching must go down (its record as read)
+   * @param toLevel the oplock level to break to (0 none, 1 level II; ignored for leases)
+   * @param toLeaseState the lease state to break to (for a lease holder)
+   * @param waitForAck whether the breaker waits for the holder's acknowledgment (level II and read
+   *     leases broken to none are not acknowledged)
+   */
+  public record Break(OpenRecord holder, int toLevel, int toLeaseState, boolean waitForAck) {}
+
+  /**
+   * The caching decision of a new open, made inside the open's transaction from what every node's
+   * opens hold, so that no two nodes can both grant conflicting caching: either the breaks that
+   * must come first, or the record to insert with the caching granted.
+   */
+  public interface Caching {
+    /**
+     * Before the share-mode check: the opens whose handle caching (batch oplock, H lease) must be
+     * broken because the new open would otherwise fail the share check ([MS-FSA] 2.1.5.1.2).
+     *
+     * @param conflicting the opens whose share mode conflicts with the new open
+     */
+    List<Break> beforeShareCheck(OpenRecord newOpen, List<OpenRecord> conflicting);
+
+    /** After the share-mode check passed: the breaks still needed (empty when none). */
+    List<Break> afterShareCheck(OpenRecord newOpen, List<OpenRecord> others);
+
+    /** The new open's record with the caching granted, once no break is needed. */
+    OpenRecord grant(OpenRecord newOpen, List<OpenRecord> others);
+
+    /** No oplocks, no leases: nothing to break, nothing granted. */
+    Caching NONE =
+        new Caching() {
+          @Override
+          public List<Break> beforeShareCheck(OpenRecord n, List<OpenRecord> c) {
+            return List.of();
+          }
+
+          @Override
+          public List<Break> afterShareCheck(OpenRecord n, List<OpenRecord> o) {
+            return List.of();
+          }
+
+          @Override
+          public OpenRecord grant(OpenRecord n, List<OpenRecord> o) {
+            return n;
+          }
+        };
+  }
+
+  /**
+   * What {@link #open(long, OpenRecord, Caching)} did.
+   *
+   * @param outcome the outcome
+   * @param recorded the record inserted (with the caching granted) when OPENED
+   * @param breaks the breaks to make first when NEEDS_BREAK
+   */
+  public record OpenResult(OpenOutcome outcome, OpenRecord recorded, List<Break> breaks) {
+    public OpenResult {
+      breaks = List.copyOf(breaks);
+    }
+
+    static OpenResult of(OpenOutcome o) {
+      return new OpenResult(o, null, List.of());
+    }
+  }
+
+  /**
    * Checks the new open against every open of the same stream on every node ([MS-FSA] 2.1.5.1.2.2)
    * and against delete-pending, and records it if allowed, in one transaction.
    */
   public CompletableFuture<OpenOutcome> open(long ino, OpenRecord rec) {
+    return open(ino, rec, Caching.NONE).thenApply(OpenResult::outcome);
+  }
+
+  /**
+   * Checks the new open against every open of the same stream on every node ([MS-FSA] 2.1.5.1.2.2)
+   * and against delete-pending, decides its oplock or lease with {@code caching}, and records it if
+   * allowed, in one transaction. Opens whose handle caching stands in the way of the share check,
+   * and opens whose caching conflicts with the new open, come back as breaks to make first.
+   */
+  public CompletableFuture<OpenResult> open(long ino, OpenRecord rec, Caching caching) {
     String fileOid = oid(ino);
     return kv.update(
             nodeIndex(rec.nodeId()),
@@ -126,23 +210,65 @@ public final class OpenFileTable {
                     txn -> {
                       FileOpens f = decode(txn);
                       if (f.deletePending().isPresent()) {
-                        return f.opens().isEmpty()
-                            ? OpenOutcome.STALE_DELETE_PENDING
-                            : OpenOutcome.DELETE_PENDING;
+                        return OpenResult.of(
+                            f.opens().isEmpty()
+                                ? OpenOutcome.STALE_DELETE_PENDING
+                                : OpenOutcome.DELETE_PENDING);
                       }
+                      List<OpenRecord> same = new ArrayList<>();
+                      List<OpenRecord> conflicting = new ArrayList<>();
                       for (OpenRecord o : f.opens()) {
-                        if (o.stream().equals(rec.stream())
-                            && ShareAccess.conflicts(
-                                rec.grantedAccess(),
-                                rec.shareAccess(),
-                                o.grantedAccess(),
-                                o.shareAccess())) {
-                          return OpenOutcome.SHARING_VIOLATION;
+                        if (!o.stream().equals(rec.stream()) || o.key().equals(rec.key())) {
+                          continue;
+                        }
+                        same.add(o);
+                        if (ShareAccess.conflicts(
+                            rec.grantedAccess(),
+                            rec.shareAccess(),
+                            o.grantedAccess(),
+                            o.shareAccess())) {
+                          conflicting.add(o);
                         }
                       }
-                      txn.set(rec.key(), Records.encode(OpenRecord.CODEC, 1, rec));
-                      return OpenOutcome.OPENED;
+                      if (!conflicting.isEmpty()) {
+                        List<Break> first = caching.beforeShareCheck(rec, conflicting);
+                        return first.isEmpty()
+                            ? OpenResult.of(OpenOutcome.SHARING_VIOLATION)
+                            : new OpenResult(OpenOutcome.NEEDS_BREAK, null, first);
+                      }
+                      List<Break> breaks = caching.afterShareCheck(rec, same);
+                      if (!breaks.isEmpty()) {
+                        return new OpenResult(OpenOutcome.NEEDS_BREAK, null, breaks);
+                      }
+                      OpenRecord granted = caching.grant(rec, same);
+                      txn.set(granted.key(), Records.encode(OpenRecord.CODEC, 1, granted));
+                      return new OpenResult(OpenOutcome.OPENED, granted, List.of());
                     }));
+  }
+
+  /**
+   * Records the caching an open holds now (after a break was acknowledged or timed out, or a lease
+   * changed); nothing happens if the open is gone. Completes with whether it was there.
+   */
+  public CompletableFuture<Boolean> updateCaching(
+      long ino, String openKey, int level, int leaseState, int leaseEpoch) {
+    return kv.update(
+        oid(ino),
+        ReadSet.of(openKey),
+        txn -> {
+          Optional<Bytes> raw = txn.get(openKey);
+          if (raw.isEmpty()) {
+            return false;
+          }
+          OpenRecord o = Records.decode(OpenRecord.CODEC, raw.get()).value();
+          txn.set(
+              openKey,
+              Records.encode(
+                  OpenRecord.CODEC,
+                  1,
+                  o.withCaching(level, o.leaseKey(), leaseState, leaseEpoch, o.parentLeaseKey())));
+          return true;
+        });
   }
 
   /** The outcome of {@link #close}. */
