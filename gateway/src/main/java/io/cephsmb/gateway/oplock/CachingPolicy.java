@@ -38,8 +38,8 @@ import java.util.Set;
  * never waits on the same holder twice.
  */
 public final class CachingPolicy implements OpenFileTable.Caching {
-  /** SYNCHRONIZE | FILE_READ_ATTRIBUTES | FILE_WRITE_ATTRIBUTES | READ_CONTROL. */
-  static final int STAT_ACCESS = 0x00100000 | 0x80 | 0x100 | 0x00020000;
+  /** SYNCHRONIZE | FILE_READ_ATTRIBUTES | FILE_WRITE_ATTRIBUTES. */
+  static final int STAT_ACCESS = 0x00100000 | 0x80 | 0x100;
 
   private final int requested;
   private final LeaseRequest lease;
@@ -69,6 +69,11 @@ public final class CachingPolicy implements OpenFileTable.Caching {
     return (o.grantedAccess() & ~STAT_ACCESS) == 0;
   }
 
+  /** A stat open that does not overwrite breaks nothing. */
+  private boolean breaksNothing(OpenRecord newOpen) {
+    return statOpen(newOpen) && !overwrite;
+  }
+
   /** Whether {@code o} belongs to the lease the new open asks for (same client and key). */
   private boolean sameLease(OpenRecord newOpen, OpenRecord o) {
     return lease != null
@@ -84,7 +89,7 @@ public final class CachingPolicy implements OpenFileTable.Caching {
   @Override
   public List<Break> beforeShareCheck(OpenRecord newOpen, List<OpenRecord> conflicting) {
     List<Break> out = new ArrayList<>();
-    if (statOpen(newOpen)) {
+    if (breaksNothing(newOpen)) {
       return out;
     }
     for (OpenRecord o : conflicting) {
@@ -107,7 +112,7 @@ public final class CachingPolicy implements OpenFileTable.Caching {
   @Override
   public List<Break> afterShareCheck(OpenRecord newOpen, List<OpenRecord> others) {
     List<Break> out = new ArrayList<>();
-    if (statOpen(newOpen)) {
+    if (breaksNothing(newOpen)) {
       return out;
     }
     for (OpenRecord o : others) {
@@ -142,12 +147,19 @@ public final class CachingPolicy implements OpenFileTable.Caching {
       if (sameLease(newOpen, o)) {
         keyState |= o.leaseState();
         keyEpoch = Math.max(keyEpoch, o.leaseEpoch());
-      } else {
+      } else if (!statOpen(o)) {
         strangers.add(o);
       }
     }
     boolean strongOther = false;
+    boolean oplockOther = false;
+    boolean handleLeaseOther = false;
     for (OpenRecord o : strangers) {
+      if (o.hasLease()) {
+        handleLeaseOther |= (o.leaseState() & H) != 0;
+      } else if (o.oplockLevel() != OplockLevel.NONE) {
+        oplockOther = true;
+      }
       if (broken.contains(o.key())) {
         continue;
       }
@@ -160,12 +172,20 @@ public final class CachingPolicy implements OpenFileTable.Caching {
       if (want != R && want != (R | H) && want != (R | W) && want != (R | W | H)) {
         want = OplockLevel.NONE;
       }
-      int state = want | keyState;
-      if (!strangers.isEmpty() || directory) {
-        state &= ~W;
-      }
-      if (strongOther) {
-        state = keyState;
+      int state;
+      if (keyState != 0 && (!strangers.isEmpty() || (want & keyState) != keyState)) {
+        state = keyState; // no upgrade beside other opens, no sidegrade
+      } else {
+        state = want;
+        if (!strangers.isEmpty() || directory) {
+          state &= ~W;
+        }
+        if (oplockOther) {
+          state &= ~H; // beside an oplock a lease gets no handle caching
+        }
+        if (strongOther) {
+          state = OplockLevel.NONE;
+        }
       }
       int epoch = keyState == 0 ? lease.epoch() : keyEpoch;
       if (state != keyState) {
@@ -174,13 +194,13 @@ public final class CachingPolicy implements OpenFileTable.Caching {
       return newOpen.withCaching(LEASE, lease.key(), state, epoch, lease.parentKey());
     }
     int level = OplockLevel.valid(requested) ? requested : OplockLevel.NONE;
-    if (directory) {
+    if (directory || level == LEASE) {
       level = OplockLevel.NONE;
     }
     if (OplockLevel.exclusive(level) && !strangers.isEmpty()) {
       level = II;
     }
-    if (level == II && strongOther) {
+    if (level == II && (strongOther || handleLeaseOther)) {
       level = OplockLevel.NONE;
     }
     return newOpen.withCaching(level, Bytes.EMPTY, 0, 0, Bytes.EMPTY);

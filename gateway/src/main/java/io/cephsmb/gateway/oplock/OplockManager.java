@@ -521,7 +521,7 @@ public final class OplockManager implements AutoCloseable {
                     if (o.key().equals(writer.key()) || !o.stream().equals(writer.stream())) {
                       continue;
                     }
-                    if (o.oplockLevel() == II) {
+                    if (o.oplockLevel() == II || OplockLevel.exclusive(o.oplockLevel())) {
                       breaks.add(new Break(o, NONE, 0, false));
                     } else if (o.hasLease()
                         && (o.leaseState() & R) != 0
