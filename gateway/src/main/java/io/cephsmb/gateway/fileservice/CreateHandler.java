@@ -340,6 +340,11 @@ final class CreateHandler implements CommandHandler {
               Bytes.EMPTY,
               System.currentTimeMillis());
       LeaseRequest lease = leaseRequest(req, conn);
+      if (lease != null
+          && fs.oplocks.leaseKeyOnOtherFile(
+              Bytes.wrap(conn.clientGuid()), lease.key(), now.ino())) {
+        throw fail(NtStatus.INVALID_PARAMETER, "lease key in use for another file");
+      }
       CachingPolicy policy =
           new CachingPolicy(req.requestedOplockLevel(), lease, overwrite, directory, broken);
       OpenFileTable.OpenResult result = Futures.join(fs.table.open(now.ino(), rec, policy));

@@ -99,11 +99,8 @@ public final class CachingPolicy implements OpenFileTable.Caching {
       if (o.oplockLevel() == BATCH) {
         out.add(new Break(o, oplockTarget(), 0, true));
       } else if (o.hasLease() && (o.leaseState() & H) != 0) {
-        int to = o.leaseState() & R;
-        if (overwrite) {
-          to = OplockLevel.NONE;
-        }
-        out.add(new Break(o, OplockLevel.NONE, to, true));
+        // only the handle caching stands in the way: RWH -> RW, RH -> R
+        out.add(new Break(o, OplockLevel.NONE, o.leaseState() & ~H, true));
       }
     }
     return out;

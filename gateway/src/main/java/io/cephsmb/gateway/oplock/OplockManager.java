@@ -82,12 +82,17 @@ public final class OplockManager implements AutoCloseable {
 
   /** One lease of a client on this node ([MS-SMB2] 3.3.1.4 Lease). */
   private static final class Lease {
+    final long ino;
     final Map<String, Holder> opens = new LinkedHashMap<>();
     int state;
     int epoch;
     int breakingTo = -1;
     CompletableFuture<Void> done;
     ScheduledFuture<?> timer;
+
+    Lease(long ino) {
+      this.ino = ino;
+    }
   }
 
   private final String nodeId;
@@ -181,7 +186,8 @@ public final class OplockManager implements AutoCloseable {
   public synchronized void granted(Holder h) {
     OpenRecord r = h.record();
     if (r.hasLease()) {
-      Lease l = leases.computeIfAbsent(leaseId(r.clientGuid(), r.leaseKey()), k -> new Lease());
+      Lease l =
+          leases.computeIfAbsent(leaseId(r.clientGuid(), r.leaseKey()), k -> new Lease(h.ino()));
       l.opens.put(r.key(), h);
       if ((r.leaseState() & ~l.state) != 0) {
         l.state |= r.leaseState();
@@ -190,6 +196,15 @@ public final class OplockManager implements AutoCloseable {
     } else if (r.oplockLevel() != NONE) {
       oplocks.put(r.key(), new Oplock(h, r.oplockLevel()));
     }
+  }
+
+  /**
+   * Whether the client already uses this lease key for another file on this node ([MS-SMB2]
+   * 3.3.5.9.8: a lease key names one file; the CREATE fails with STATUS_INVALID_PARAMETER).
+   */
+  public synchronized boolean leaseKeyOnOtherFile(Bytes clientGuid, Bytes key, long ino) {
+    Lease l = leases.get(leaseId(clientGuid, key));
+    return l != null && l.ino != ino;
   }
 
   /** The lease state this node holds for a client's key (0 if none); for CREATE responses. */
