@@ -304,6 +304,7 @@ public final class OplockManager implements AutoCloseable {
   /** Breaks a local open's oplock to {@code to} (level II or none). */
   public CompletableFuture<Void> breakOplock(String openKey, int to) {
     Oplock o;
+    CompletableFuture<Void> done;
     synchronized (this) {
       o = oplocks.get(openKey);
       if (o == null || o.level <= to) {
@@ -316,17 +317,18 @@ public final class OplockManager implements AutoCloseable {
         // [MS-SMB2] 3.3.4.6: a level II oplock goes to none without an acknowledgment
         o.level = NONE;
         oplocks.remove(openKey);
+        done = null;
       } else {
         o.breakingTo = to;
         o.done = new CompletableFuture<>();
+        done = o.done;
       }
     }
     LOG.debug("breaking oplock of {} to {}", openKey, to);
     boolean sent = o.holder.sendOplockBreak(to);
-    if (o.done == null) {
+    if (done == null) {
       return record(o.holder, NONE, 0, 0);
     }
-    CompletableFuture<Void> done = o.done;
     if (!sent) {
       finishOplock(o, NONE);
     } else {
@@ -384,6 +386,8 @@ public final class OplockManager implements AutoCloseable {
    */
   public Ack acknowledgeOplock(String openKey, int level) {
     Oplock o;
+    int now;
+    CompletableFuture<Void> done;
     synchronized (this) {
       o = oplocks.get(openKey);
       if (o == null || o.breakingTo < 0) {
@@ -393,12 +397,11 @@ public final class OplockManager implements AutoCloseable {
       if (level != NONE && level != II) {
         return new Ack(NtStatus.INVALID_PARAMETER, 0, CompletableFuture.completedFuture(null));
       }
+      now = o.breakingTo == NONE ? NONE : level;
+      done = o.done;
     }
-    int now = o.breakingTo == NONE ? NONE : level;
-    CompletableFuture<Void> done = o.done;
     finishOplock(o, now);
-    return new Ack(
-        NtStatus.SUCCESS, now, done == null ? CompletableFuture.completedFuture(null) : done);
+    return new Ack(NtStatus.SUCCESS, now, done);
   }
 
   /** Breaks a client's lease on this node to {@code to} (a subset of its state). */
@@ -407,6 +410,7 @@ public final class OplockManager implements AutoCloseable {
     int from;
     int epoch;
     boolean ack;
+    CompletableFuture<Void> done;
     synchronized (this) {
       l = leases.get(leaseId(clientGuid, key));
       if (l == null || (l.state & ~to) == 0) {
@@ -426,6 +430,7 @@ public final class OplockManager implements AutoCloseable {
       } else {
         l.state = to;
       }
+      done = l.done;
     }
     LOG.debug(
         "breaking lease {} {} -> {}",
@@ -442,7 +447,6 @@ public final class OplockManager implements AutoCloseable {
     if (!ack) {
       return recordLease(l, to, epoch);
     }
-    CompletableFuture<Void> done = l.done;
     if (!sent) {
       finishLease(l, NONE);
     } else {
@@ -496,6 +500,8 @@ public final class OplockManager implements AutoCloseable {
    */
   public Ack acknowledgeLease(Bytes clientGuid, Bytes key, int state) {
     Lease l;
+    CompletableFuture<Void> done;
+    boolean outside;
     synchronized (this) {
       l = leases.get(leaseId(clientGuid, key));
       if (l == null) {
@@ -504,9 +510,10 @@ public final class OplockManager implements AutoCloseable {
       if (l.breakingTo < 0) {
         return new Ack(NtStatus.UNSUCCESSFUL, 0, CompletableFuture.completedFuture(null));
       }
+      done = l.done;
+      outside = (state & ~l.breakingTo) != 0;
     }
-    CompletableFuture<Void> done = l.done;
-    if ((state & ~l.breakingTo) != 0) {
+    if (outside) {
       finishLease(l, NONE);
       return new Ack(NtStatus.REQUEST_NOT_ACCEPTED, 0, done);
     }
