@@ -41,9 +41,6 @@ public final class CachingPolicy implements OpenFileTable.Caching {
   /** SYNCHRONIZE | FILE_READ_ATTRIBUTES | FILE_WRITE_ATTRIBUTES. */
   static final int STAT_ACCESS = 0x00100000 | 0x80 | 0x100;
 
-  /** DELETE. */
-  static final int DELETE = 0x00010000;
-
   private final int requested;
   private final LeaseRequest lease;
   private final boolean overwrite;
@@ -130,8 +127,8 @@ public final class CachingPolicy implements OpenFileTable.Caching {
         if (overwrite) {
           to &= H;
         }
-        if ((newOpen.grantedAccess() & DELETE) != 0) {
-          to &= ~H; // an open that may delete or rename breaks handle caching
+        if (newOpen.deleteOnClose()) {
+          to &= ~H; // an open that deletes the file breaks handle caching
         }
         if (to != s) {
           out.add(new Break(o, OplockLevel.NONE, to, (s & (W | H)) != 0));
