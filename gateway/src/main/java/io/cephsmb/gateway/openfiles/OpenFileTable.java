@@ -183,8 +183,9 @@ public final class OpenFileTable {
   }
 
   /**
-   * Checks the new open against every open of the same stream on every node ([MS-FSA] 2.1.5.1.2.2)
-   * and against delete-pending, and records it if allowed, in one transaction.
+   * Checks the new open against every open of the same stream on every node ([MS-FSA] 2.1.5.1.2.2),
+   * an open of the file itself with DELETE against opens of its named streams that do not share
+   * delete, and against delete-pending, and records it if allowed, in one transaction.
    */
   public CompletableFuture<OpenOutcome> open(long ino, OpenRecord rec) {
     return open(ino, rec, Caching.NONE).thenApply(OpenResult::outcome);
@@ -218,6 +219,9 @@ public final class OpenFileTable {
                       List<OpenRecord> same = new ArrayList<>();
                       List<OpenRecord> conflicting = new ArrayList<>();
                       for (OpenRecord o : f.opens()) {
+                        if (ShareAccess.deleteBlockedByStream(rec, o)) {
+                          return OpenResult.of(OpenOutcome.SHARING_VIOLATION);
+                        }
                         if (!o.stream().equals(rec.stream()) || o.key().equals(rec.key())) {
                           continue;
                         }

@@ -73,5 +73,7 @@ class GatewayTargetIT {
           "smb2.getinfo",
           "smb2.setinfo",
           "smb2.compound",
+          "smb2.streams",
+          "smb2.ioctl",
           "rpc.epmapper");
 }
