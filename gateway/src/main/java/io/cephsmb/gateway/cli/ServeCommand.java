@@ -49,6 +49,18 @@ final class ServeCommand implements Callable<Integer> {
       description = "serve shares from this local directory instead of CephFS (testing)")
   java.nio.file.Path localRoot;
 
+  @Option(
+      names = "--oplock-break-timeout",
+      defaultValue = "35",
+      description =
+          "seconds an oplock or lease break waits for the client's acknowledgment (default 35)")
+  int oplockBreakTimeout;
+
+  @Option(
+      names = "--no-leasing",
+      description = "do not grant leases (SMB2_GLOBAL_CAP_LEASING not announced)")
+  boolean noLeasing;
+
   @Override
   public Integer call() throws InterruptedException {
     String nodeId = node != null ? node : hostname();
@@ -65,7 +77,9 @@ final class ServeCommand implements Callable<Integer> {
                 fsName,
                 localRoot,
                 epmapperPort,
-                rpcPort));
+                rpcPort),
+            new GatewayNode.Options(
+                java.time.Duration.ofSeconds(Math.max(1, oplockBreakTimeout)), !noLeasing));
     CountDownLatch done = new CountDownLatch(1);
     Thread hook =
         new Thread(

@@ -8,6 +8,7 @@ import io.cephsmb.gateway.config.ShareConfig;
 import io.cephsmb.gateway.fileservice.FileService;
 import io.cephsmb.gateway.fileservice.ShareVfsProvider;
 import io.cephsmb.gateway.openfiles.OpenFileTable;
+import io.cephsmb.gateway.oplock.OplockManager;
 import io.cephsmb.gateway.rpc.RpcServices;
 import io.cephsmb.gateway.server.SmbServer;
 import io.cephsmb.gateway.server.SmbServerConfig;
@@ -111,6 +112,20 @@ public final class GatewayNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Tunables of a node beyond the bootstrap.
+   *
+   * @param oplockBreakTimeout how long an oplock or lease break waits for the client's
+   *     acknowledgment before the waiting open proceeds ([MS-SMB2] 3.3.2.1; 35 s as Windows)
+   * @param leasing whether leases are granted (SMB2_GLOBAL_CAP_LEASING announced)
+   */
+  public record Options(java.time.Duration oplockBreakTimeout, boolean leasing) {
+    /** 35 s, leasing on. */
+    public static Options defaults() {
+      return new Options(java.time.Duration.ofSeconds(35), true);
+    }
+  }
+
   private final RadosClient client;
   private final ClusterNode node;
   private final SmbServer server;
@@ -144,9 +159,19 @@ public final class GatewayNode implements AutoCloseable {
    * @throws InterruptedException if interrupted while binding the SMB port
    */
   public static GatewayNode start(Bootstrap b) throws InterruptedException {
+    return start(b, Options.defaults());
+  }
+
+  /**
+   * Starts a node with {@code o}; fails (and releases what it took) if any step fails.
+   *
+   * @throws InterruptedException if interrupted while binding the SMB port
+   */
+  public static GatewayNode start(Bootstrap b, Options o) throws InterruptedException {
     RadosClient client = LibradosClient.connect(b.conf(), b.cephxId());
     ClusterNode node = null;
     CephFsMounts mounts = null;
+    OplockManager oplocks = null;
     try {
       KvStore kv = new KvStore(client.store(b.pool(), b.namespace()));
       ShareConfig shares = new ShareConfig(kv);
@@ -179,6 +204,7 @@ public final class GatewayNode implements AutoCloseable {
               .signingRequired(global.signingRequired())
               .encryptData(global.encryptData())
               .netbiosName(netbiosName(b.nodeId()))
+              .leasing(o.leasing())
               .build();
       ShareVfsProvider vfs;
       if (b.localRoot() != null) {
@@ -197,8 +223,11 @@ public final class GatewayNode implements AutoCloseable {
         }
         vfs = ShareVfsProvider.cephFs(mounts);
       }
+      OpenFileTable table = new OpenFileTable(kv);
+      oplocks = new OplockManager(b.nodeId(), table, o.oplockBreakTimeout());
+      oplocks.startMailbox(kv);
       FileService files =
-          new FileService(vfs, new OpenFileTable(kv), b.nodeId(), node.incarnation());
+          new FileService(vfs, table, b.nodeId(), node.incarnation(), oplocks, o.leasing());
       SmbServer server =
           SmbServer.start(
               config,
@@ -243,6 +272,9 @@ public final class GatewayNode implements AutoCloseable {
           purged);
       return g;
     } catch (RuntimeException | InterruptedException e) {
+      if (oplocks != null) {
+        oplocks.close();
+      }
       if (mounts != null) {
         mounts.close();
       }
@@ -294,6 +326,7 @@ public final class GatewayNode implements AutoCloseable {
       if (mounts != null) {
         mounts.close();
       }
+      files.oplocks().close();
     }
   }
 

@@ -9,6 +9,7 @@ import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_OVERWRITE;
 import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_OVERWRITE_IF;
 import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_SUPERSEDE;
 
+import io.cephsmb.gateway.crypto.Smb2Dialect;
 import io.cephsmb.gateway.msdtyp.SecurityDescriptor;
 import io.cephsmb.gateway.mssmb2.FileTimes;
 import io.cephsmb.gateway.mssmb2.NtStatus;
@@ -18,6 +19,10 @@ import io.cephsmb.gateway.mssmb2.Smb2CreateResponse;
 import io.cephsmb.gateway.mssmb2.Smb2FileId;
 import io.cephsmb.gateway.openfiles.OpenFileTable;
 import io.cephsmb.gateway.openfiles.OpenRecord;
+import io.cephsmb.gateway.oplock.CachingPolicy;
+import io.cephsmb.gateway.oplock.LeaseRequest;
+import io.cephsmb.gateway.oplock.OplockLevel;
+import io.cephsmb.gateway.oplock.OplockManager;
 import io.cephsmb.gateway.server.CommandHandler;
 import io.cephsmb.gateway.server.RequestContext;
 import io.cephsmb.gateway.server.Response;
@@ -36,6 +41,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,8 +51,10 @@ import java.util.concurrent.CompletableFuture;
  * [MS-SMB2] 3.3.5.9 Receiving an SMB2 CREATE Request, with the dispositions, directory options,
  * delete-on-close and access checks of [MS-FSA] 2.1.5.1, and share modes checked on every node
  * through the {@link OpenFileTable}. Create contexts answered: MxAc (maximal access) and QFid (the
- * inode as DiskFileId); AlSi is accepted and ignored (no preallocation on CephFS); durable handle
- * and lease requests are not granted and so not answered; the rest are ignored.
+ * inode as DiskFileId); AlSi is accepted and ignored (no preallocation on CephFS); RqLs (lease V1
+ * and V2) answered when leasing is on; durable handle requests are not granted and so not answered;
+ * the rest are ignored. Oplocks and leases are decided by {@link CachingPolicy} inside the
+ * share-mode transaction; breaks they need are made by the {@link OplockManager} first.
  */
 final class CreateHandler implements CommandHandler {
   private static final org.slf4j.Logger LOG =
@@ -87,16 +95,65 @@ final class CreateHandler implements CommandHandler {
     long sessionId = rc.sessionId();
     int treeId = rc.treeId();
     Smb2FileId fileId = fs.newFileId();
-    return rc.offload(() -> create(req, share, conn, sessionId, treeId, fileId))
-        .thenApply(
+    return run(rc, req, share, conn, sessionId, treeId, fileId, new HashSet<>(), 0);
+  }
+
+  /**
+   * One try of the CREATE; when other opens' oplocks or leases must be broken first, the request
+   * goes async (STATUS_PENDING), the breaks are made ({@link OplockManager#breakAll}) and the
+   * CREATE tries again, never breaking the same open twice.
+   */
+  private CompletableFuture<Response> run(
+      RequestContext rc,
+      Smb2CreateRequest req,
+      ShareDefinition share,
+      SmbConnection conn,
+      long sessionId,
+      int treeId,
+      Smb2FileId fileId,
+      Set<String> broken,
+      int round) {
+    Set<String> done = Set.copyOf(broken);
+    return rc.offload(() -> create(req, share, conn, sessionId, treeId, fileId, done))
+        .thenCompose(
             r -> {
+              if (r.breaks != null) {
+                if (round == 0) {
+                  rc.goAsync();
+                }
+                r.breaks.forEach(b -> broken.add(b.holder().key()));
+                return rc.onLoop(fs.oplocks.breakAll(r.breaks))
+                    .thenCompose(
+                        v ->
+                            run(
+                                rc, req, share, conn, sessionId, treeId, fileId, broken,
+                                round + 1));
+              }
               fs.register(r.open);
+              if (r.open.record.oplockLevel() != 0) {
+                fs.oplocks.granted(r.open);
+              }
               rc.fileCreated(r.open.fileId);
-              return Response.ok(r.response::encode);
+              return CompletableFuture.completedFuture(Response.ok(r.response::encode));
             });
   }
 
-  record Result(FileOpen open, Smb2CreateResponse response) {}
+  record Result(FileOpen open, Smb2CreateResponse response, List<OpenFileTable.Break> breaks) {
+    Result(FileOpen open, Smb2CreateResponse response) {
+      this(open, response, null);
+    }
+  }
+
+  /** Thrown inside a try when breaks must come first; the try's cleanup runs on the way out. */
+  private static final class NeedsBreak extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient List<OpenFileTable.Break> breaks;
+
+    NeedsBreak(List<OpenFileTable.Break> breaks) {
+      super("oplock or lease breaks needed", null, false, false);
+      this.breaks = breaks;
+    }
+  }
 
   private Result create(
       Smb2CreateRequest req,
@@ -104,7 +161,8 @@ final class CreateHandler implements CommandHandler {
       SmbConnection conn,
       long sessionId,
       int treeId,
-      Smb2FileId fileId) {
+      Smb2FileId fileId,
+      Set<String> broken) {
     int disposition = req.createDisposition();
     int options = req.createOptions();
     boolean wantDir = (options & Smb2CreateRequest.FILE_DIRECTORY_FILE) != 0;
@@ -162,8 +220,25 @@ final class CreateHandler implements CommandHandler {
       }
     }
     for (int attempt = 0; ; attempt++) {
-      Optional<Result> r =
-          attempt(req, share, conn, sessionId, treeId, fileId, vfs, path, sd, eas, attempt > 0);
+      Optional<Result> r;
+      try {
+        r =
+            attempt(
+                req,
+                share,
+                conn,
+                sessionId,
+                treeId,
+                fileId,
+                vfs,
+                path,
+                sd,
+                eas,
+                attempt > 0,
+                broken);
+      } catch (NeedsBreak b) {
+        return new Result(null, null, b.breaks);
+      }
       if (r.isPresent()) {
         return r.get();
       }
@@ -182,7 +257,8 @@ final class CreateHandler implements CommandHandler {
       VfsPath path,
       SecurityDescriptor sd,
       List<ExtendedAttributes.Ea> eas,
-      boolean retried) {
+      boolean retried,
+      Set<String> broken) {
     int disposition = req.createDisposition();
     int options = req.createOptions();
     boolean wantDir = (options & Smb2CreateRequest.FILE_DIRECTORY_FILE) != 0;
@@ -312,14 +388,26 @@ final class CreateHandler implements CommandHandler {
               deleteOnClose,
               directory,
               sessionId,
-              Bytes.EMPTY,
+              Bytes.wrap(conn.clientGuid()),
               Bytes.EMPTY,
               System.currentTimeMillis());
-      OpenFileTable.OpenOutcome outcome =
-          Futures.join(fs.table.open(now.ino(), rec, FileService.absPath(share, path)));
+      LeaseRequest lease = leaseRequest(req, conn);
+      if (lease != null
+          && fs.oplocks.leaseKeyOnOtherFile(
+              Bytes.wrap(conn.clientGuid()), lease.key(), now.ino())) {
+        throw fail(NtStatus.INVALID_PARAMETER, "lease key in use for another file");
+      }
+      CachingPolicy policy =
+          new CachingPolicy(req.requestedOplockLevel(), lease, overwrite, directory, broken);
+      OpenFileTable.OpenResult result =
+          Futures.join(fs.table.open(now.ino(), rec, policy, FileService.absPath(share, path)));
+      OpenFileTable.OpenOutcome outcome = result.outcome();
       switch (outcome) {
         case OPENED:
+          rec = result.recorded();
           break;
+        case NEEDS_BREAK:
+          throw new NeedsBreak(result.breaks());
         case SHARING_VIOLATION:
           throw fail(NtStatus.SHARING_VIOLATION, path.toString());
         case DELETE_PENDING:
@@ -388,9 +476,12 @@ final class CreateHandler implements CommandHandler {
             out.add(Smb2CreateContext.of(Smb2CreateContext.QFID, id));
           }
         }
+        if (lease != null && rec.hasLease()) {
+          out.add(lease.response(rec.leaseState(), rec.leaseEpoch(), false));
+        }
         Smb2CreateResponse resp =
             new Smb2CreateResponse(
-                0,
+                rec.oplockLevel(),
                 0,
                 action,
                 times,
@@ -414,6 +505,7 @@ final class CreateHandler implements CommandHandler {
                 fin.ino(),
                 rec,
                 options & MODE_BITS);
+        open.leaseV2 = lease != null && lease.v2();
         return Optional.of(new Result(open, resp));
       } catch (RuntimeException e) {
         Futures.join(
@@ -436,6 +528,22 @@ final class CreateHandler implements CommandHandler {
       }
       throw e;
     }
+  }
+
+  /** The lease request of a CREATE when leasing is on and the dialect has leases (2.1+). */
+  private LeaseRequest leaseRequest(Smb2CreateRequest req, SmbConnection conn) {
+    if (!fs.leasing
+        || req.requestedOplockLevel() != OplockLevel.LEASE
+        || conn.dialect() == null
+        || conn.dialect() == Smb2Dialect.SMB_2_0_2) {
+      return null;
+    }
+    for (Smb2CreateContext c : req.contexts()) {
+      if (c.is(LeaseRequest.RQLS)) {
+        return LeaseRequest.parse(c);
+      }
+    }
+    return null;
   }
 
   private static VfsStat statOrNull(Vfs vfs, VfsPath path) {

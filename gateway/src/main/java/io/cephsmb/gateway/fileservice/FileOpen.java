@@ -16,7 +16,7 @@ import java.util.ArrayDeque;
  * The immutable part is fixed at CREATE; the path changes with renames, the position and mode with
  * SET_INFO; the directory enumeration state is guarded by the object's monitor.
  */
-final class FileOpen {
+final class FileOpen implements io.cephsmb.gateway.oplock.OplockManager.Holder {
   final Smb2FileId fileId;
   final SmbConnection connection;
   final long sessionId;
@@ -49,6 +49,9 @@ final class FileOpen {
    * while set, changes through this open keep that time.
    */
   volatile int keptTimes;
+
+  /** Whether the lease was asked with SMB2_CREATE_REQUEST_LEASE_V2 (epochs in breaks). */
+  volatile boolean leaseV2;
 
   // QUERY_DIRECTORY state, guarded by this
   DirStream stream;
@@ -157,5 +160,52 @@ final class FileOpen {
 
   boolean has(int access) {
     return (grantedAccess & access) != 0;
+  }
+
+  @Override
+  public OpenRecord record() {
+    return record;
+  }
+
+  @Override
+  public long ino() {
+    return ino;
+  }
+
+  @Override
+  public boolean sendOplockBreak(int toLevel) {
+    io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.buffer(24);
+    try {
+      new io.cephsmb.gateway.mssmb2.Smb2OplockBreak(toLevel, fileId).encode(b);
+      return connection.sendUnsolicited(
+          io.cephsmb.gateway.mssmb2.Smb2Command.OPLOCK_BREAK,
+          sessionId,
+          io.netty.buffer.ByteBufUtil.getBytes(b));
+    } finally {
+      b.release();
+    }
+  }
+
+  @Override
+  public boolean sendLeaseBreak(
+      io.cephsmb.omapkv.Bytes leaseKey, int current, int to, int epoch, boolean ackRequired) {
+    io.cephsmb.gateway.crypto.Smb2Dialect d = connection.dialect();
+    boolean v3 = d != null && d.compareTo(io.cephsmb.gateway.crypto.Smb2Dialect.SMB_3_0) >= 0;
+    io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.buffer(44);
+    try {
+      new io.cephsmb.gateway.mssmb2.Smb2LeaseBreak(
+              v3 && leaseV2 ? epoch : 0,
+              ackRequired ? io.cephsmb.gateway.mssmb2.Smb2LeaseBreak.ACK_REQUIRED : 0,
+              leaseKey.toArray(),
+              current,
+              to)
+          .encode(b);
+      return connection.sendUnsolicited(
+          io.cephsmb.gateway.mssmb2.Smb2Command.OPLOCK_BREAK,
+          0,
+          io.netty.buffer.ByteBufUtil.getBytes(b));
+    } finally {
+      b.release();
+    }
   }
 }

@@ -50,6 +50,8 @@ public final class FileService {
   final NameResolver names = new NameResolver();
   final ChangeNotify notify = new ChangeNotify(this);
   final long incarnation;
+  final io.cephsmb.gateway.oplock.OplockManager oplocks;
+  final boolean leasing;
   private final Map<Long, FileOpen> opens = new ConcurrentHashMap<>();
   private final Map<SmbConnection, Boolean> hooked = new ConcurrentHashMap<>();
   private final long resumeSecret;
@@ -66,6 +68,30 @@ public final class FileService {
    */
   public FileService(
       ShareVfsProvider vfsProvider, OpenFileTable table, String nodeId, long incarnation) {
+    this(
+        vfsProvider,
+        table,
+        nodeId,
+        incarnation,
+        new io.cephsmb.gateway.oplock.OplockManager(
+            nodeId, table, java.time.Duration.ofSeconds(35)),
+        false);
+  }
+
+  /**
+   * A file service with oplocks and leases through {@code oplocks}.
+   *
+   * @param leasing whether leases are granted (the server announces SMB2_GLOBAL_CAP_LEASING)
+   */
+  public FileService(
+      ShareVfsProvider vfsProvider,
+      OpenFileTable table,
+      String nodeId,
+      long incarnation,
+      io.cephsmb.gateway.oplock.OplockManager oplocks,
+      boolean leasing) {
+    this.oplocks = oplocks;
+    this.leasing = leasing;
     this.vfsProvider = vfsProvider;
     this.table = table;
     this.nodeId = nodeId;
@@ -87,6 +113,7 @@ public final class FileService {
     m.put(Smb2Command.QUERY_DIRECTORY, new QueryDirectoryHandler(this));
     m.put(Smb2Command.QUERY_INFO, new QueryInfoHandler(this));
     m.put(Smb2Command.SET_INFO, new SetInfoHandler(this));
+    m.put(Smb2Command.OPLOCK_BREAK, new OplockBreakHandler(this));
     Map<Smb2Command, CommandHandler> engine = SmbServer.engineHandlers();
     m.put(Smb2Command.IOCTL, new FsctlHandler(this, engine.get(Smb2Command.IOCTL)));
     m.put(Smb2Command.TREE_DISCONNECT, closing(engine.get(Smb2Command.TREE_DISCONNECT), true));
@@ -130,6 +157,11 @@ public final class FileService {
                     });
               });
     };
+  }
+
+  /** The node's oplock and lease manager. */
+  public io.cephsmb.gateway.oplock.OplockManager oplocks() {
+    return oplocks;
   }
 
   /** The number of opens on this node (tests, metrics). */
@@ -322,9 +354,14 @@ public final class FileService {
     synchronized (o) {
       indexed = o.indexedPath;
     }
-    OpenFileTable.CloseOutcome out =
-        Futures.join(
-            table.close(o.ino, o.record, o.share.name(), o.dataPath().toString(), indexed));
+    OpenFileTable.CloseOutcome out;
+    try {
+      out =
+          Futures.join(
+              table.close(o.ino, o.record, o.share.name(), o.dataPath().toString(), indexed));
+    } finally {
+      oplocks.closed(o.record);
+    }
     if (out.removeFile()) {
       remove(o, o.dataPath(), o.directory, o.ads == null ? o.ino : -1, o.ads == null);
       Futures.join(table.forget(o.ino));

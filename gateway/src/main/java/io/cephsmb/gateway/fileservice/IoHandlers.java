@@ -166,6 +166,7 @@ final class IoHandlers {
                     });
               }
               o.position = off + n;
+              fs.oplocks.written(o.ino, o.record);
               return Response.ok(new Smb2WriteResponse(n)::encode);
             } finally {
               req.release();

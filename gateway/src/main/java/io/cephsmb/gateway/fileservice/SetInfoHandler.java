@@ -136,7 +136,7 @@ final class SetInfoHandler implements CommandHandler {
     }
   }
 
-  private static Response endOfFile(FileOpen o, long size, boolean allocation) {
+  private Response endOfFile(FileOpen o, long size, boolean allocation) {
     if (o.directory) {
       throw fail(NtStatus.INVALID_PARAMETER, "size of a directory");
     }
@@ -155,6 +155,7 @@ final class SetInfoHandler implements CommandHandler {
           }
           return null;
         });
+    fs.oplocks().written(o.ino, o.record); // a size change breaks read caching, as a write
     return ok();
   }
 

@@ -116,12 +116,16 @@ public enum NtStatus {
   BAD_NETWORK_NAME(0xC00000CC),
   /** No more connections can be made to this remote computer at this time. */
   REQUEST_NOT_ACCEPTED(0xC00000D0),
+  /** The oplock acknowledgment does not match a break in progress ([MS-SMB2] 3.3.5.22.1). */
+  INVALID_OPLOCK_PROTOCOL(0xC00000E3),
   /** An internal error occurred. */
   INTERNAL_ERROR(0xC00000E5),
   /** The I/O request was canceled. */
   CANCELLED(0xC0000120),
   /** An I/O request other than close was performed on a file after it was closed. */
   FILE_CLOSED(0xC0000128),
+  /** The device is not in a valid state for the request (a lease ack without a break). */
+  INVALID_DEVICE_STATE(0xC0000184),
   /** The remote user session has been deleted. */
   USER_SESSION_DELETED(0xC0000203),
   /** The requested object was not found. */

@@ -116,6 +116,11 @@ public final class OpenFileTable {
     /** The file is delete-pending: STATUS_DELETE_PENDING. */
     DELETE_PENDING,
     /**
+     * Other opens hold oplocks or leases that must be broken first ({@link OpenResult#breaks()}):
+     * nothing was recorded; the caller breaks them and tries again.
+     */
+    NEEDS_BREAK,
+    /**
      * The file is delete-pending with no open left: a node died between the last close and the
      * removal. The caller removes the file ({@link #pendingDeletion}), then {@link #forget}s it.
      */
@@ -147,20 +152,103 @@ public final class OpenFileTable {
   }
 
   /**
+   * One oplock or lease break a new open needs before it can proceed ([MS-FSA] 2.1.4.12, [MS-SMB2]
+   * 3.3.4.6 and 3.3.4.7).
+   *
+   * @param holder the open whose caching must go down (its record as read)
+   * @param toLevel the oplock level to break to (0 none, 1 level II; ignored for leases)
+   * @param toLeaseState the lease state to break to (for a lease holder)
+   * @param waitForAck whether the breaker waits for the holder's acknowledgment (level II and read
+   *     leases broken to none are not acknowledged)
+   */
+  public record Break(OpenRecord holder, int toLevel, int toLeaseState, boolean waitForAck) {}
+
+  /**
+   * The caching decision of a new open, made inside the open's transaction from what every node's
+   * opens hold, so that no two nodes can both grant conflicting caching: either the breaks that
+   * must come first, or the record to insert with the caching granted.
+   */
+  public interface Caching {
+    /**
+     * Before the share-mode check: the opens whose handle caching (batch oplock, H lease) must be
+     * broken because the new open would otherwise fail the share check ([MS-FSA] 2.1.5.1.2).
+     *
+     * @param conflicting the opens whose share mode conflicts with the new open
+     */
+    List<Break> beforeShareCheck(OpenRecord newOpen, List<OpenRecord> conflicting);
+
+    /** After the share-mode check passed: the breaks still needed (empty when none). */
+    List<Break> afterShareCheck(OpenRecord newOpen, List<OpenRecord> others);
+
+    /** The new open's record with the caching granted, once no break is needed. */
+    OpenRecord grant(OpenRecord newOpen, List<OpenRecord> others);
+
+    /** No oplocks, no leases: nothing to break, nothing granted. */
+    Caching NONE =
+        new Caching() {
+          @Override
+          public List<Break> beforeShareCheck(OpenRecord n, List<OpenRecord> c) {
+            return List.of();
+          }
+
+          @Override
+          public List<Break> afterShareCheck(OpenRecord n, List<OpenRecord> o) {
+            return List.of();
+          }
+
+          @Override
+          public OpenRecord grant(OpenRecord n, List<OpenRecord> o) {
+            return n;
+          }
+        };
+  }
+
+  /**
+   * What {@link #open(long, OpenRecord, Caching)} did.
+   *
+   * @param outcome the outcome
+   * @param recorded the record inserted (with the caching granted) when OPENED
+   * @param breaks the breaks to make first when NEEDS_BREAK
+   */
+  public record OpenResult(OpenOutcome outcome, OpenRecord recorded, List<Break> breaks) {
+    public OpenResult {
+      breaks = List.copyOf(breaks);
+    }
+
+    static OpenResult of(OpenOutcome o) {
+      return new OpenResult(o, null, List.of());
+    }
+  }
+
+  /**
    * Checks the new open against every open of the same stream on every node ([MS-FSA] 2.1.5.1.2.2),
    * an open of the file itself with DELETE against opens of its named streams that do not share
    * delete, and against delete-pending, and records it if allowed, in one transaction.
    */
   public CompletableFuture<OpenOutcome> open(long ino, OpenRecord rec) {
-    return open(ino, rec, null);
+    return open(ino, rec, Caching.NONE, null).thenApply(OpenResult::outcome);
   }
 
   /**
-   * {@link #open(long, OpenRecord)}, also recording the open's absolute path ({@link OpenPath}) in
-   * the node's index in the same write, or nothing for a null {@code absPath}; the path entry is
-   * removed again if the open is refused.
+   * Checks the new open against every open of the same stream on every node ([MS-FSA] 2.1.5.1.2.2)
+   * and against delete-pending, decides its oplock or lease with {@code caching}, and records it if
+   * allowed, in one transaction. Opens whose handle caching stands in the way of the share check,
+   * and opens whose caching conflicts with the new open, come back as breaks to make first. With an
+   * {@code absPath}, the open's absolute path ({@link OpenPath}) is also recorded in the node's
+   * index in the write before, and removed again if the open is not made.
    */
+  public CompletableFuture<OpenResult> open(long ino, OpenRecord rec, Caching caching) {
+    return open(ino, rec, caching, null);
+  }
+
+  /** {@link #open(long, OpenRecord)}, also indexing the open under {@code absPath}. */
   public CompletableFuture<OpenOutcome> open(long ino, OpenRecord rec, String absPath) {
+    return open(ino, rec, Caching.NONE, absPath).thenApply(OpenResult::outcome);
+  }
+
+  /** {@link #open(long, OpenRecord, Caching)}, also indexing the open under {@code absPath}. */
+  public CompletableFuture<OpenResult> open(
+      long ino, OpenRecord rec, Caching caching, String absPath) {
     String fileOid = oid(ino);
     String pathKey = absPath == null ? null : OpenPath.key(absPath, rec.persistentId());
     CompletableFuture<Void> known = registerNode(rec.nodeId());
@@ -188,29 +276,46 @@ public final class OpenFileTable {
                     txn -> {
                       FileOpens f = decode(txn);
                       if (f.deletePending().isPresent()) {
-                        return f.opens().isEmpty()
-                            ? OpenOutcome.STALE_DELETE_PENDING
-                            : OpenOutcome.DELETE_PENDING;
+                        return OpenResult.of(
+                            f.opens().isEmpty()
+                                ? OpenOutcome.STALE_DELETE_PENDING
+                                : OpenOutcome.DELETE_PENDING);
                       }
+                      List<OpenRecord> same = new ArrayList<>();
+                      List<OpenRecord> conflicting = new ArrayList<>();
                       for (OpenRecord o : f.opens()) {
-                        if (o.stream().equals(rec.stream())
-                            && ShareAccess.conflicts(
-                                rec.grantedAccess(),
-                                rec.shareAccess(),
-                                o.grantedAccess(),
-                                o.shareAccess())) {
-                          return OpenOutcome.SHARING_VIOLATION;
-                        }
                         if (ShareAccess.deleteBlockedByStream(rec, o)) {
-                          return OpenOutcome.SHARING_VIOLATION;
+                          return OpenResult.of(OpenOutcome.SHARING_VIOLATION);
+                        }
+                        if (!o.stream().equals(rec.stream()) || o.key().equals(rec.key())) {
+                          continue;
+                        }
+                        same.add(o);
+                        if (ShareAccess.conflicts(
+                            rec.grantedAccess(),
+                            rec.shareAccess(),
+                            o.grantedAccess(),
+                            o.shareAccess())) {
+                          conflicting.add(o);
                         }
                       }
-                      txn.set(rec.key(), Records.encode(OpenRecord.CODEC, 1, rec));
-                      return OpenOutcome.OPENED;
+                      if (!conflicting.isEmpty()) {
+                        List<Break> first = caching.beforeShareCheck(rec, conflicting);
+                        return first.isEmpty()
+                            ? OpenResult.of(OpenOutcome.SHARING_VIOLATION)
+                            : new OpenResult(OpenOutcome.NEEDS_BREAK, null, first);
+                      }
+                      List<Break> breaks = caching.afterShareCheck(rec, same);
+                      if (!breaks.isEmpty()) {
+                        return new OpenResult(OpenOutcome.NEEDS_BREAK, null, breaks);
+                      }
+                      OpenRecord granted = caching.grant(rec, same);
+                      txn.set(granted.key(), Records.encode(OpenRecord.CODEC, 1, granted));
+                      return new OpenResult(OpenOutcome.OPENED, granted, List.of());
                     }))
         .thenCompose(
             out ->
-                out == OpenOutcome.OPENED || pathKey == null
+                out.outcome() == OpenOutcome.OPENED || pathKey == null
                     ? CompletableFuture.completedFuture(out)
                     : unindex(rec.nodeId(), pathKey).thenApply(v -> out));
   }
@@ -284,6 +389,31 @@ public final class OpenFileTable {
             });
   }
 
+  /**
+   * Records the caching an open holds now (after a break was acknowledged or timed out, or a lease
+   * changed); nothing happens if the open is gone. Completes with whether it was there.
+   */
+  public CompletableFuture<Boolean> updateCaching(
+      long ino, String openKey, int level, int leaseState, int leaseEpoch) {
+    return kv.update(
+        oid(ino),
+        ReadSet.of(openKey),
+        txn -> {
+          Optional<Bytes> raw = txn.get(openKey);
+          if (raw.isEmpty()) {
+            return false;
+          }
+          OpenRecord o = Records.decode(OpenRecord.CODEC, raw.get()).value();
+          txn.set(
+              openKey,
+              Records.encode(
+                  OpenRecord.CODEC,
+                  1,
+                  o.withCaching(level, o.leaseKey(), leaseState, leaseEpoch, o.parentLeaseKey())));
+          return true;
+        });
+  }
+
   /** The outcome of {@link #close}. */
   public record CloseOutcome(boolean lastOpen, Optional<DeletePending> deletePending) {
     /** Whether the caller must now remove the file (then {@link #forget} it). */
@@ -306,7 +436,7 @@ public final class OpenFileTable {
 
   /**
    * {@link #close(long, OpenRecord, String, String)}, also removing the open's path entry (written
-   * by {@link #open(long, OpenRecord, String)} with {@code absPath}) in parallel.
+   * by {@link #open(long, OpenRecord, Caching, String)} with {@code absPath}) in parallel.
    */
   public CompletableFuture<CloseOutcome> close(
       long ino, OpenRecord rec, String share, String path, String absPath) {

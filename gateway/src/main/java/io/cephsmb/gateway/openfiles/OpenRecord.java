@@ -22,6 +22,13 @@ import io.cephsmb.omapkv.RecordCodec;
  * @param clientGuid the client's GUID (empty if none)
  * @param createGuid the create GUID of a durable v2 / persistent open (empty if none)
  * @param createdMillis wall-clock time of the open (for people)
+ * @param oplockLevel the oplock the open holds ([MS-SMB2] 2.2.13: 0 none, 0x01 level II, 0x08
+ *     exclusive, 0x09 batch, 0xFF lease); record version 2
+ * @param leaseKey the lease key of a lease open (16 bytes), empty otherwise; version 2
+ * @param leaseState the lease's caching state (R 0x01, H 0x02, W 0x04); version 2
+ * @param leaseEpoch the lease epoch (SMB 3.x lease V2); version 2
+ * @param parentLeaseKey the parent directory's lease key (lease V2), empty if none; version 2
+ *     <p>Version 1 records (written before oplocks existed) read as opens without an oplock.
  */
 public record OpenRecord(
     String nodeId,
@@ -35,7 +42,73 @@ public record OpenRecord(
     long sessionId,
     Bytes clientGuid,
     Bytes createGuid,
-    long createdMillis) {
+    long createdMillis,
+    int oplockLevel,
+    Bytes leaseKey,
+    int leaseState,
+    int leaseEpoch,
+    Bytes parentLeaseKey) {
+
+  /** An open without oplock or lease. */
+  public OpenRecord(
+      String nodeId,
+      long incarnation,
+      long persistentId,
+      String stream,
+      int grantedAccess,
+      int shareAccess,
+      boolean deleteOnClose,
+      boolean directory,
+      long sessionId,
+      Bytes clientGuid,
+      Bytes createGuid,
+      long createdMillis) {
+    this(
+        nodeId,
+        incarnation,
+        persistentId,
+        stream,
+        grantedAccess,
+        shareAccess,
+        deleteOnClose,
+        directory,
+        sessionId,
+        clientGuid,
+        createGuid,
+        createdMillis,
+        0,
+        Bytes.EMPTY,
+        0,
+        0,
+        Bytes.EMPTY);
+  }
+
+  /** This open with another oplock level and lease state (the caching it holds now). */
+  public OpenRecord withCaching(int level, Bytes key, int state, int epoch, Bytes parent) {
+    return new OpenRecord(
+        nodeId,
+        incarnation,
+        persistentId,
+        stream,
+        grantedAccess,
+        shareAccess,
+        deleteOnClose,
+        directory,
+        sessionId,
+        clientGuid,
+        createGuid,
+        createdMillis,
+        level,
+        key,
+        state,
+        epoch,
+        parent);
+  }
+
+  /** Whether the open holds a lease (oplock level 0xFF with a key). */
+  public boolean hasLease() {
+    return oplockLevel == 0xFF && leaseKey.length() == 16;
+  }
 
   /** The omap key of this open in its file's object. */
   public String key() {
@@ -55,7 +128,7 @@ public record OpenRecord(
 
         @Override
         public int version() {
-          return 1;
+          return 2;
         }
 
         @Override
@@ -73,25 +146,40 @@ public record OpenRecord(
               .bytes(o.clientGuid().toArray())
               .bytes(o.createGuid().toArray())
               .i64(o.createdMillis())
+              .i32(o.oplockLevel())
+              .bytes(o.leaseKey().toArray())
+              .i32(o.leaseState())
+              .i32(o.leaseEpoch())
+              .bytes(o.parentLeaseKey().toArray())
               .toBytes();
         }
 
         @Override
         public OpenRecord decode(int version, Bytes body) {
           BodyReader r = new BodyReader(type(), body);
-          return new OpenRecord(
-              r.string("nodeId"),
-              r.i64("incarnation"),
-              r.i64("persistentId"),
-              r.string("stream"),
-              r.i32("grantedAccess"),
-              r.i32("shareAccess"),
-              r.bool("deleteOnClose"),
-              r.bool("directory"),
-              r.i64("sessionId"),
-              Bytes.wrap(r.bytes("clientGuid")),
-              Bytes.wrap(r.bytes("createGuid")),
-              r.i64("createdMillis"));
+          OpenRecord v1 =
+              new OpenRecord(
+                  r.string("nodeId"),
+                  r.i64("incarnation"),
+                  r.i64("persistentId"),
+                  r.string("stream"),
+                  r.i32("grantedAccess"),
+                  r.i32("shareAccess"),
+                  r.bool("deleteOnClose"),
+                  r.bool("directory"),
+                  r.i64("sessionId"),
+                  Bytes.wrap(r.bytes("clientGuid")),
+                  Bytes.wrap(r.bytes("createGuid")),
+                  r.i64("createdMillis"));
+          if (version < 2) {
+            return v1;
+          }
+          return v1.withCaching(
+              r.i32("oplockLevel"),
+              Bytes.wrap(r.bytes("leaseKey")),
+              r.i32("leaseState"),
+              r.i32("leaseEpoch"),
+              Bytes.wrap(r.bytes("parentLeaseKey")));
         }
       };
 }

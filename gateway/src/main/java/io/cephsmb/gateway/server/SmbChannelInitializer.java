@@ -25,6 +25,7 @@ final class SmbChannelInitializer extends ChannelInitializer<Channel> {
   @Override
   protected void initChannel(Channel ch) {
     SmbConnection connection = new SmbConnection(server);
+    connection.channel(ch);
     ch.closeFuture().addListener(f -> connection.closed());
     ChannelPipeline p = ch.pipeline();
     p.addLast(

@@ -31,6 +31,7 @@ public final class SmbConnection {
   private final Map<Long, PendingRequest> pendingByAsyncId = new HashMap<>();
   private long nextAsyncId = 1;
   private final List<Runnable> closeHooks = new java.util.ArrayList<>();
+  private io.netty.channel.Channel channel;
 
   SmbConnection(ServerContext server) {
     this.server = server;
@@ -43,6 +44,56 @@ public final class SmbConnection {
    */
   public void onClose(Runnable hook) {
     closeHooks.add(hook);
+  }
+
+  void channel(io.netty.channel.Channel ch) {
+    channel = ch;
+  }
+
+  /**
+   * Sends a server-initiated message ([MS-SMB2] 3.3.4.6 oplock and 3.3.4.7 lease break
+   * notifications): MessageId 0xFFFFFFFFFFFFFFFF, no credits, TreeId 0, unsigned as Samba does,
+   * encrypted when the session {@code sessionId} (0 for lease breaks) encrypts its traffic. Safe
+   * from any thread; nothing is sent when the connection is gone.
+   *
+   * @param command the command (OPLOCK_BREAK)
+   * @param sessionId the SessionId for the header
+   * @param body the encoded body
+   * @return whether the connection was still open
+   */
+  public boolean sendUnsolicited(
+      io.cephsmb.gateway.mssmb2.Smb2Command command, long sessionId, byte[] body) {
+    io.netty.channel.Channel ch = channel;
+    if (ch == null || !ch.isActive()) {
+      return false;
+    }
+    ch.eventLoop()
+        .execute(
+            () -> {
+              SmbSession s = sessionId == 0 ? null : sessions.get(sessionId);
+              io.cephsmb.gateway.mssmb2.Smb2Header h =
+                  new io.cephsmb.gateway.mssmb2.Smb2Header(
+                      0,
+                      0,
+                      command.code(),
+                      0,
+                      io.cephsmb.gateway.mssmb2.Smb2Header.FLAG_SERVER_TO_REDIR,
+                      0,
+                      -1L,
+                      0,
+                      0,
+                      sessionId,
+                      new byte[16]);
+              SmbSession encrypt =
+                  s != null && s.encryptData() && s.state() == SessionState.VALID ? s : null;
+              Outbound.write(
+                  ch,
+                  new ResponseChain(
+                      List.of(new ResponseChain.Element(h, body.clone(), null, null)),
+                      encrypt,
+                      false));
+            });
+    return true;
   }
 
   void closed() {
@@ -120,7 +171,8 @@ public final class SmbConnection {
     this.serverCapabilities = serverCapabilities;
   }
 
-  byte[] clientGuid() {
+  /** Connection.ClientGuid from the NEGOTIATE (zeros before it). */
+  public byte[] clientGuid() {
     return clientGuid.clone();
   }
 
