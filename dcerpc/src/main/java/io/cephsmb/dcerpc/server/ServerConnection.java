@@ -44,6 +44,7 @@ public final class ServerConnection {
   private final RpcServer server;
   private final PduSink sink;
   private final String secondaryAddress;
+  private final TransportIdentity transport;
   private final Map<Integer, RpcInterface> contexts = new HashMap<>();
   private final Map<Integer, PendingCall> pending = new HashMap<>();
   private final CallAssembler assembler;
@@ -55,10 +56,12 @@ public final class ServerConnection {
   private int maxXmitFrag;
   private int maxRecvFrag;
 
-  ServerConnection(RpcServer server, PduSink sink, String secondaryAddress) {
+  ServerConnection(
+      RpcServer server, PduSink sink, String secondaryAddress, TransportIdentity transport) {
     this.server = server;
     this.sink = sink;
     this.secondaryAddress = secondaryAddress;
+    this.transport = transport;
     this.assembler = new CallAssembler(server.maxRequest());
   }
 
@@ -366,7 +369,8 @@ public final class ServerConnection {
             group,
             security == null ? AuthLevel.NONE : security.level(),
             security == null ? "" : security.principal(),
-            new CompletableFuture<>());
+            new CompletableFuture<>(),
+            transport);
     PendingCall call = new PendingCall(ctx);
     pending.put(first.callId(), call);
     CompletableFuture<byte[]> result;

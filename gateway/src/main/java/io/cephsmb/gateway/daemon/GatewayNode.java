@@ -8,6 +8,7 @@ import io.cephsmb.gateway.config.ShareConfig;
 import io.cephsmb.gateway.fileservice.FileService;
 import io.cephsmb.gateway.fileservice.ShareVfsProvider;
 import io.cephsmb.gateway.openfiles.OpenFileTable;
+import io.cephsmb.gateway.pipe.NamedPipes;
 import io.cephsmb.gateway.rpc.RpcServices;
 import io.cephsmb.gateway.server.SmbServer;
 import io.cephsmb.gateway.server.SmbServerConfig;
@@ -48,7 +49,7 @@ public final class GatewayNode implements AutoCloseable {
    * @param localRoot if not null, serve the shares from this local directory instead of CephFS
    *     (embedded mode for tests: share path {@code /a} is {@code localRoot/a})
    * @param epmapperPort the DCE/RPC endpoint mapper's TCP port (135 in production; 0: a free one;
-   *     -1: no DCE/RPC over TCP)
+   *     -1: no DCE/RPC over TCP; the named pipes of IPC$ are served either way)
    * @param rpcPort the TCP port of srvsvc and wkssvc (0: a free one, found through the epmapper)
    */
   public record Bootstrap(
@@ -199,33 +200,36 @@ public final class GatewayNode implements AutoCloseable {
       }
       FileService files =
           new FileService(vfs, new OpenFileTable(kv), b.nodeId(), node.incarnation());
-      SmbServer server =
-          SmbServer.start(
-              config,
-              new RadosUserDirectory(new PassDb(kv)),
-              new RadosShareRegistry(shares),
-              files.handlers());
-      RpcServices rpc = null;
-      if (b.epmapperPort() >= 0) {
-        try {
-          rpc =
-              RpcServices.startForGateway(
-                  (java.net.Inet4Address) java.net.InetAddress.getByName(b.bindAddress()),
-                  b.epmapperPort(),
-                  b.rpcPort(),
-                  shares,
-                  new PassDb(kv),
-                  config.ntlmConfig(),
-                  io.cephsmb.dcerpc.mssrvs.ServerIdentity.of(
-                      config.netbiosName(), config.domainName(), "cephsmb " + b.nodeId()));
-        } catch (java.net.UnknownHostException | RuntimeException | InterruptedException e) {
-          server.close();
-          if (e instanceof InterruptedException ie) {
-            throw ie;
-          }
-          throw new IllegalStateException(
-              "cannot serve DCE/RPC on " + b.bindAddress() + ":" + b.epmapperPort() + ": " + e, e);
-        }
+      RpcServices rpc;
+      try {
+        rpc =
+            RpcServices.startForGateway(
+                b.epmapperPort() < 0
+                    ? null
+                    : (java.net.Inet4Address) java.net.InetAddress.getByName(b.bindAddress()),
+                b.epmapperPort(),
+                b.rpcPort(),
+                shares,
+                new PassDb(kv),
+                config.ntlmConfig(),
+                io.cephsmb.dcerpc.mssrvs.ServerIdentity.of(
+                    config.netbiosName(), config.domainName(), "cephsmb " + b.nodeId()));
+      } catch (java.net.UnknownHostException | RuntimeException e) {
+        throw new IllegalStateException(
+            "cannot serve DCE/RPC on " + b.bindAddress() + ":" + b.epmapperPort() + ": " + e, e);
+      }
+      NamedPipes pipes = new NamedPipes(rpc.pipes());
+      SmbServer server;
+      try {
+        server =
+            SmbServer.start(
+                config,
+                new RadosUserDirectory(new PassDb(kv)),
+                new RadosShareRegistry(shares),
+                pipes.wrap(files.handlers()));
+      } catch (RuntimeException | InterruptedException e) {
+        rpc.close();
+        throw e;
       }
       GatewayNode g = new GatewayNode(client, node, server, mounts, files, rpc);
       CompletableFuture<?> unused =
@@ -288,9 +292,7 @@ public final class GatewayNode implements AutoCloseable {
   private void stopServing() {
     if (serverClosed.compareAndSet(false, true)) {
       server.close();
-      if (rpc != null) {
-        rpc.close();
-      }
+      rpc.close();
       if (mounts != null) {
         mounts.close();
       }
@@ -299,7 +301,7 @@ public final class GatewayNode implements AutoCloseable {
 
   /** The endpoint mapper's port, or -1 without DCE/RPC over TCP. */
   public int epmapperPort() {
-    return rpc == null ? -1 : rpc.epmapperPort();
+    return rpc.epmapperPort();
   }
 
   /** Stops serving, leaves the cluster cleanly (unless fenced), disconnects. Idempotent. */
