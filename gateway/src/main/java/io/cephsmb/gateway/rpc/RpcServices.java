@@ -4,6 +4,7 @@ import io.cephsmb.dcerpc.auth.AuthLevel;
 import io.cephsmb.dcerpc.auth.SecurityProvider;
 import io.cephsmb.dcerpc.epm.Endpoint;
 import io.cephsmb.dcerpc.epm.EndpointRegistry;
+import io.cephsmb.dcerpc.epm.Epmapper;
 import io.cephsmb.dcerpc.epm.EpmapperService;
 import io.cephsmb.dcerpc.mssrvs.ServerIdentity;
 import io.cephsmb.dcerpc.mssrvs.ShareInfoSource;
@@ -83,6 +84,8 @@ public final class RpcServices implements AutoCloseable {
     String host = identity.netbiosName();
     registry.register(new Endpoint.NamedPipe(srvsvc.syntax(), "\\PIPE\\srvsvc", host, "srvsvc"));
     registry.register(new Endpoint.NamedPipe(wkssvc.syntax(), "\\PIPE\\wkssvc", host, "wkssvc"));
+    registry.register(
+        new Endpoint.NamedPipe(Epmapper.SYNTAX, "\\PIPE\\epmapper", host, "epmapper"));
     if (epmapperPort < 0) {
       return new RpcServices(null, null, null, registry, pipes);
     }
