@@ -73,5 +73,6 @@ class GatewayTargetIT {
           "smb2.getinfo",
           "smb2.setinfo",
           "smb2.compound",
-          "rpc.epmapper");
+          "rpc.epmapper",
+          "rpc.srvsvc");
 }
