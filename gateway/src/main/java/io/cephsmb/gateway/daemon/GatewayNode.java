@@ -118,6 +118,7 @@ public final class GatewayNode implements AutoCloseable {
   private final CephFsMounts mounts;
   private final FileService files;
   private final RpcServices rpc;
+  private final NamedPipes pipes;
   private final CompletableFuture<String> fenced = new CompletableFuture<>();
   private final java.util.concurrent.atomic.AtomicBoolean serverClosed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -130,13 +131,15 @@ public final class GatewayNode implements AutoCloseable {
       SmbServer server,
       CephFsMounts mounts,
       FileService files,
-      RpcServices rpc) {
+      RpcServices rpc,
+      NamedPipes pipes) {
     this.client = client;
     this.node = node;
     this.server = server;
     this.mounts = mounts;
     this.files = files;
     this.rpc = rpc;
+    this.pipes = pipes;
   }
 
   /**
@@ -231,7 +234,7 @@ public final class GatewayNode implements AutoCloseable {
         rpc.close();
         throw e;
       }
-      GatewayNode g = new GatewayNode(client, node, server, mounts, files, rpc);
+      GatewayNode g = new GatewayNode(client, node, server, mounts, files, rpc, pipes);
       CompletableFuture<?> unused =
           fencedSignal.thenAccept(
               reason -> {
@@ -297,6 +300,11 @@ public final class GatewayNode implements AutoCloseable {
         mounts.close();
       }
     }
+  }
+
+  /** The named pipes of IPC$ (open count for tests). */
+  public NamedPipes pipes() {
+    return pipes;
   }
 
   /** The endpoint mapper's port, or -1 without DCE/RPC over TCP. */
