@@ -119,8 +119,8 @@ public final class RpcServices implements AutoCloseable {
   }
 
   /**
-   * Starts the services for the gateway daemon: NTLMSSP against the passdb in RADOS (looked up
-   * asynchronously), the shares of the configuration in RADOS.
+   * Starts the services for the gateway daemon: NTLMSSP and SPNEGO (NTLMSSP inside) against the
+   * passdb in RADOS (looked up asynchronously), the shares of the configuration in RADOS.
    */
   public static RpcServices startForGateway(
       Inet4Address address,
@@ -131,13 +131,16 @@ public final class RpcServices implements AutoCloseable {
       NtlmServerConfig ntlm,
       ServerIdentity identity)
       throws InterruptedException {
-    SecurityProvider provider =
-        new NtlmSecurityProvider(ntlm, passDb::ntHash, new SecureRandom(), Clock.systemUTC());
+    SecureRandom random = new SecureRandom();
+    List<SecurityProvider> providers =
+        List.of(
+            new NtlmSecurityProvider(ntlm, passDb::ntHash, random, Clock.systemUTC()),
+            new SpnegoSecurityProvider(ntlm, passDb::ntHash, random, Clock.systemUTC()));
     return start(
         address,
         epmapperPort,
         servicesPort,
-        List.of(provider),
+        providers,
         new ShareConfigSource(shares, "IPC Service (" + identity.comment() + ")"),
         identity);
   }

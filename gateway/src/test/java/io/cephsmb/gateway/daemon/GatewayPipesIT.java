@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Real clients against a gateway node on the dev cluster (users and shares in RADOS), DCE/RPC over
  * named pipes on IPC$: {@code smbclient -L} lists the shares; rpcclient's srvinfo, netshareenumall
  * and netsharegetinfo over ncacn_np, plain, with SMB signing required on the IPC$ connection, and
- * with DCE/RPC sign and seal; smbtorture rpc.srvsvc and rpc.epmapper over ncacn_np. No pipe open is
- * left behind.
+ * with DCE/RPC sign and seal over NTLMSSP and over SPNEGO; smbtorture rpc.srvsvc and rpc.epmapper
+ * over ncacn_np. No pipe open is left behind.
  */
 @ExtendWith(CephDevClusterExtension.class)
 class GatewayPipesIT {

@@ -5,6 +5,7 @@ import io.cephsmb.dcerpc.mssrvs.ShareInfo;
 import io.cephsmb.dcerpc.mssrvs.ShareInfoSource;
 import io.cephsmb.gateway.rpc.NtlmSecurityProvider;
 import io.cephsmb.gateway.rpc.RpcServices;
+import io.cephsmb.gateway.rpc.SpnegoSecurityProvider;
 import io.cephsmb.gateway.server.InMemoryShareRegistry;
 import io.cephsmb.gateway.server.InMemoryUserDirectory;
 import io.cephsmb.gateway.server.ShareDefinition;
@@ -49,7 +50,10 @@ public final class PipeTestServer implements AutoCloseable {
             null,
             -1,
             0,
-            List.of(ntlm),
+            List.of(
+                ntlm,
+                new SpnegoSecurityProvider(
+                    config.ntlmConfig(), users::ntHash, new SecureRandom(), Clock.systemUTC())),
             ShareInfoSource.of(
                 List.of(
                     ShareInfo.ipc("IPC Service (cephsmb test)"),
