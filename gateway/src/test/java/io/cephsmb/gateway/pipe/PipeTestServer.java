@@ -36,6 +36,12 @@ public final class PipeTestServer implements AutoCloseable {
   }
 
   static PipeTestServer start(int port, Consumer<SmbServerConfig.Builder> tweak) throws Exception {
+    return start(port, -1, tweak);
+  }
+
+  /** With DCE/RPC over TCP too when {@code epmapperPort} is not negative (0: a free port). */
+  static PipeTestServer start(int port, int epmapperPort, Consumer<SmbServerConfig.Builder> tweak)
+      throws Exception {
     SmbServerConfig.Builder b = SmbServerConfig.builder().bindAddress("127.0.0.1").port(port);
     tweak.accept(b);
     SmbServerConfig config = b.build();
@@ -47,8 +53,8 @@ public final class PipeTestServer implements AutoCloseable {
             config.ntlmConfig(), users::ntHash, new SecureRandom(), Clock.systemUTC());
     RpcServices rpc =
         RpcServices.start(
-            null,
-            -1,
+            (java.net.Inet4Address) java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}),
+            epmapperPort,
             0,
             List.of(
                 ntlm,
@@ -79,10 +85,20 @@ public final class PipeTestServer implements AutoCloseable {
     rpc.close();
   }
 
-  /** Runs until killed: {@code PipeTestServer PORT}. */
+  /**
+   * Runs until killed: {@code PipeTestServer PORT [EPMAPPER_PORT]} (with the second argument, also
+   * DCE/RPC over TCP: the endpoint mapper there, srvsvc/wkssvc on a free port).
+   */
   public static void main(String[] args) throws Exception {
-    try (PipeTestServer s = start(Integer.parseInt(args[0]), b -> {})) {
-      System.out.println("serving on " + s.port());
+    int epm = args.length > 1 ? Integer.parseInt(args[1]) : -1;
+    try (PipeTestServer s = start(Integer.parseInt(args[0]), epm, b -> {})) {
+      System.out.println(
+          "serving on "
+              + s.port()
+              + " epmapper "
+              + s.rpc.epmapperPort()
+              + " services "
+              + s.rpc.servicesPort());
       Thread.currentThread().join();
     }
   }
