@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -112,6 +113,18 @@ public final class Txn {
 
   boolean hasWrites() {
     return !sets.isEmpty() || !removes.isEmpty() || removeObject;
+  }
+
+  boolean removesObject() {
+    return removeObject;
+  }
+
+  Map<String, Bytes> setEntries() {
+    return sets;
+  }
+
+  Set<String> removedKeys() {
+    return removes;
   }
 
   /**

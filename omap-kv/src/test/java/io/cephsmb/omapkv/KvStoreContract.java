@@ -299,4 +299,96 @@ public abstract class KvStoreContract {
         IllegalArgumentException.class,
         () -> join(kv.update("o", ReadSet.NONE, txn -> txn.set("a", Bytes.EMPTY))));
   }
+
+  /** An object store that counts the reads that reach it. */
+  static ObjectStore countingReads(ObjectStore inner, AtomicInteger reads) {
+    return (ObjectStore)
+        java.lang.reflect.Proxy.newProxyInstance(
+            ObjectStore.class.getClassLoader(),
+            new Class<?>[] {ObjectStore.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("read")) {
+                reads.incrementAndGet();
+              }
+              try {
+                return method.invoke(inner, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  @Test
+  void aTransactionAfterThisStoresCommitSkipsTheRead() {
+    AtomicInteger reads = new AtomicInteger();
+    KvStore kv = new KvStore(countingReads(kv().objects(), reads));
+    join(increment(kv, "o", "a"));
+    int afterFirst = reads.get();
+    for (int i = 0; i < 5; i++) {
+      join(increment(kv, "o", "a"));
+    }
+    assertEquals(afterFirst, reads.get(), "commits after the first start from the cached state");
+    assertEquals(6L, u64(join(kv.get("o", "a")).get("a")));
+    assertEquals(1, kv.cachedObjects());
+  }
+
+  @Test
+  void aStaleCachedStateIsAConflictAndLosesNoUpdate() {
+    KvStore a = kv();
+    KvStore b = new KvStore(a.objects());
+    join(increment(a, "o", "n")); // a caches n=1
+    join(increment(b, "o", "n")); // n=2 behind a's back
+    join(increment(b, "o", "n")); // n=3
+    assertEquals(4L, join(increment(a, "o", "n")), "a's cached n=1 must not win");
+    assertEquals(4L, u64(join(b.get("o", "n")).get("n")));
+  }
+
+  @Test
+  void aReadOnlyTransactionNeverAnswersFromTheCache() {
+    KvStore a = kv();
+    KvStore b = new KvStore(a.objects());
+    join(increment(a, "o", "n"));
+    join(increment(b, "o", "n"));
+    long seen = join(a.update("o", ReadSet.of("n"), txn -> u64(txn.get("n").orElseThrow())));
+    assertEquals(2L, seen);
+  }
+
+  @Test
+  void aCachedPrefixSeesAnotherStoresInsert() {
+    KvStore a = kv();
+    KvStore b = new KvStore(a.objects());
+    join(a.update("f", ReadSet.prefix("open."), txn -> txn.set("open.1", Bytes.utf8("x"))));
+    join(b.update("f", ReadSet.NONE, txn -> txn.set("open.2", Bytes.utf8("y"))));
+    int seen =
+        join(
+            a.update(
+                "f",
+                ReadSet.prefix("open."),
+                txn -> {
+                  txn.set("open.3", Bytes.utf8("z"));
+                  return txn.prefix("open.").size();
+                }));
+    assertEquals(2, seen, "the body's last run saw open.1 and open.2");
+    assertEquals(3, join(a.listAll("f", "open.")).size());
+  }
+
+  @Test
+  void aRemovedObjectIsForgottenAndRecreated() {
+    KvStore kv = kv();
+    join(increment(kv, "o", "n"));
+    join(kv.update("o", ReadSet.of("n"), Txn::removeObject));
+    assertEquals(0, kv.cachedObjects());
+    assertEquals(1L, join(increment(kv, "o", "n")));
+  }
+
+  @Test
+  void aDisabledCacheReadsEveryTime() {
+    AtomicInteger reads = new AtomicInteger();
+    KvStore kv = new KvStore(countingReads(kv().objects(), reads), RetryPolicy.DEFAULT, 0);
+    for (int i = 0; i < 3; i++) {
+      join(increment(kv, "o", "a"));
+    }
+    assertEquals(3, reads.get());
+    assertEquals(0, kv.cachedObjects());
+  }
 }

@@ -5,8 +5,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -86,13 +84,14 @@ public final class SmbServer implements AutoCloseable {
     blocking.allowCoreThreadTimeOut(true);
     ServerContext context =
         new ServerContext(config, users, shares, handlers, blocking, Clock.systemUTC());
-    EventLoopGroup boss = new NioEventLoopGroup(1);
-    EventLoopGroup workers = new NioEventLoopGroup();
+    Transport transport = Transport.select();
+    EventLoopGroup boss = transport.group(1);
+    EventLoopGroup workers = transport.group(0);
     try {
       Channel ch =
           new ServerBootstrap()
               .group(boss, workers)
-              .channel(NioServerSocketChannel.class)
+              .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 128)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childOption(ChannelOption.SO_KEEPALIVE, true)

@@ -29,8 +29,18 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class OmapKvBench {
   private OmapKvBench() {}
 
-  /** One scenario's result. */
-  record Result(String name, int threads, long ops, double seconds, long[] latenciesNanos) {
+  /**
+   * One scenario's result, with the CPU time this process and (if {@code OSD_PID} names it) the OSD
+   * spent on it.
+   */
+  record Result(
+      String name,
+      int threads,
+      long ops,
+      double seconds,
+      long[] latenciesNanos,
+      double clientCpuSeconds,
+      double osdCpuSeconds) {
     double rate() {
       return ops / seconds;
     }
@@ -58,9 +68,9 @@ public final class OmapKvBench {
     try (RadosClient client = LibradosClient.connect(Paths.get(args[0]), args[1])) {
       String ns = "bench-" + UUID.randomUUID();
       ObjectStore store = client.store(args[2], ns);
-      KvStore kv =
-          new KvStore(
-              store, new RetryPolicy(100_000, Duration.ofNanos(100_000), Duration.ofMillis(5)));
+      RetryPolicy retry = new RetryPolicy(100_000, Duration.ofNanos(100_000), Duration.ofMillis(5));
+      KvStore kv = new KvStore(store, retry);
+      KvStore uncached = new KvStore(store, retry, 0);
       Bytes payload = Bytes.utf8("x".repeat(64));
       List<Result> results = new ArrayList<>();
       // warm up connections and PG maps
@@ -69,6 +79,8 @@ public final class OmapKvBench {
       results.add(run("txn, distinct objects", 1, seconds, t -> incr(kv, "obj-" + t)));
       results.add(run("raw omap write", 16, seconds, t -> raw(store, "raw-" + t, payload)));
       results.add(run("txn, distinct objects", 16, seconds, t -> incr(kv, "obj-" + t)));
+      results.add(run("txn, distinct, read first", 1, seconds, t -> incr(uncached, "unc-" + t)));
+      results.add(run("txn, distinct, read first", 16, seconds, t -> incr(uncached, "unc-" + t)));
       results.add(
           run("txn, one hot object, own key", 16, seconds, t -> incrKey(kv, "hot", "k" + t)));
       results.add(run("txn, one hot key", 16, seconds, t -> incr(kv, "hotkey")));
@@ -96,7 +108,24 @@ public final class OmapKvBench {
             }));
   }
 
+  private static final long OSD_PID = Long.parseLong(System.getenv().getOrDefault("OSD_PID", "0"));
+
+  /** utime+stime of a process in seconds, from /proc (NaN if unreadable). */
+  static double cpuSeconds(long pid) {
+    try {
+      String stat =
+          java.nio.file.Files.readString(
+              Paths.get("/proc/" + (pid == 0 ? "self" : Long.toString(pid)) + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (java.io.IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   static Result run(String name, int threads, double seconds, Op op) throws InterruptedException {
+    double client0 = cpuSeconds(0);
+    double osd0 = OSD_PID > 0 ? cpuSeconds(OSD_PID) : Double.NaN;
     long end = System.nanoTime() + (long) (seconds * 1e9);
     AtomicLong ops = new AtomicLong();
     List<long[]> lat = new ArrayList<>();
@@ -131,24 +160,45 @@ public final class OmapKvBench {
     }
     double took = (System.nanoTime() - start) / 1e9;
     long[] all = lat.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Result(name, threads, ops.get(), took, all);
+    double osd = OSD_PID > 0 ? cpuSeconds(OSD_PID) - osd0 : Double.NaN;
+    return new Result(name, threads, ops.get(), took, all, cpuSeconds(0) - client0, osd);
   }
 
   static void print(List<Result> results) {
     System.out.printf(
-        "%-32s %7s %10s %9s %9s%n", "scenario", "threads", "ops/s", "p50 ms", "p99 ms");
+        "%-32s %7s %10s %9s %9s %12s %12s%n",
+        "scenario", "threads", "ops/s", "p50 ms", "p99 ms", "client us/op", "osd us/op");
     for (Result r : results) {
       System.out.printf(
-          "%-32s %7d %10.0f %9.3f %9.3f%n",
-          r.name(), r.threads(), r.rate(), r.percentileMs(0.50), r.percentileMs(0.99));
+          "%-32s %7d %10.0f %9.3f %9.3f %12.0f %12.0f%n",
+          r.name(),
+          r.threads(),
+          r.rate(),
+          r.percentileMs(0.50),
+          r.percentileMs(0.99),
+          r.clientCpuSeconds() * 1e6 / r.ops(),
+          r.osdCpuSeconds() * 1e6 / r.ops());
     }
-    Result one = results.get(1);
-    Result sixteen = results.get(3);
     System.out.printf(
-        "txn scaling, 16 threads on distinct objects vs 1 thread: %.1fx (target >= 4x)%n",
-        sixteen.rate() / one.rate());
+        "txn scaling, 16 threads on distinct objects vs 1 thread: %.1fx (target >= 4x);"
+            + " reading first: %.1fx; raw omap write: %.1fx%n",
+        find(results, "txn, distinct objects", 16).rate()
+            / find(results, "txn, distinct objects", 1).rate(),
+        find(results, "txn, distinct, read first", 16).rate()
+            / find(results, "txn, distinct, read first", 1).rate(),
+        find(results, "raw omap write", 16).rate() / find(results, "raw omap write", 1).rate());
     System.out.printf(
         "txn vs raw omap write round trip, 1 thread: %.2fx the latency (p50)%n",
-        one.percentileMs(0.5) / results.get(0).percentileMs(0.5));
+        find(results, "txn, distinct objects", 1).percentileMs(0.5)
+            / find(results, "raw omap write", 1).percentileMs(0.5));
+  }
+
+  private static Result find(List<Result> results, String name, int threads) {
+    for (Result r : results) {
+      if (r.name().equals(name) && r.threads() == threads) {
+        return r;
+      }
+    }
+    throw new IllegalStateException(name);
   }
 }

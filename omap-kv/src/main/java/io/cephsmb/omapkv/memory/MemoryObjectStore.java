@@ -2,7 +2,6 @@ package io.cephsmb.omapkv.memory;
 
 import io.cephsmb.omapkv.Bytes;
 import io.cephsmb.omapkv.Errno;
-import io.cephsmb.omapkv.InvalidArgumentException;
 import io.cephsmb.omapkv.Locker;
 import io.cephsmb.omapkv.NotifyResult;
 import io.cephsmb.omapkv.NotifyResult.WatcherId;
@@ -13,6 +12,7 @@ import io.cephsmb.omapkv.ReadResult;
 import io.cephsmb.omapkv.Watch;
 import io.cephsmb.omapkv.WatchListener;
 import io.cephsmb.omapkv.WriteOp;
+import io.cephsmb.omapkv.cls.ClassEmulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,13 +100,14 @@ final class MemoryObjectStore implements ObjectStore {
 
   @Override
   public CompletableFuture<Bytes> exec(String oid, String cls, String method, Bytes input) {
+    String what = "exec " + cls + "." + method + " on " + oid;
+    if (ClassEmulation.writes(cls, method)) {
+      return write(oid, WriteOp.builder().exec(cls, method, input).build())
+          .thenApply(v -> Bytes.EMPTY);
+    }
     return async(
-        "exec " + oid,
-        () -> {
-          throw new InvalidArgumentException(
-              Errno.EOPNOTSUPP,
-              "exec " + oid + ": the twin does not emulate " + cls + "." + method);
-        });
+        what,
+        () -> ClassEmulation.run(MemoryOps.view(current(oid).copy()), cls, method, input, what));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.cephsmb.omapkv.ObjectNotFoundException;
 import io.cephsmb.omapkv.ReadOp;
 import io.cephsmb.omapkv.ReadResult;
 import io.cephsmb.omapkv.WriteOp;
+import io.cephsmb.omapkv.cls.ClassEmulation;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,8 +42,8 @@ final class MemoryOps {
       } else if (s instanceof WriteOp.AssertLocked l) {
         MemoryLocks.assertLocked(w, l, clientId, at);
       } else if (s instanceof WriteOp.Exec e) {
-        throw new InvalidArgumentException(
-            Errno.EOPNOTSUPP, at + ": the twin does not emulate " + e.cls() + "." + e.method());
+        ClassEmulation.run(view(w), e.cls(), e.method(), e.input(), at);
+        mutated |= w.exists && ClassEmulation.writes(e.cls(), e.method());
       } else if (s instanceof WriteOp.Create c) {
         if (w.exists && c.exclusive()) {
           throw new GuardFailedException(Errno.EEXIST, at + ": EEXIST (17)");
@@ -78,6 +79,31 @@ final class MemoryOps {
       }
     }
     return mutated;
+  }
+
+  /** The object as an emulated class method sees it. */
+  static ClassEmulation.ObjectView view(MemoryObject o) {
+    return new ClassEmulation.ObjectView() {
+      @Override
+      public boolean exists() {
+        return o.exists;
+      }
+
+      @Override
+      public void create() {
+        o.exists = true;
+      }
+
+      @Override
+      public NavigableMap<String, Bytes> omap() {
+        return o.omap;
+      }
+
+      @Override
+      public Map<String, Bytes> xattrs() {
+        return o.xattrs;
+      }
+    };
   }
 
   static ReadResult applyRead(MemoryObject o, ReadOp op, String what) {
