@@ -19,6 +19,10 @@ import java.util.function.Supplier;
  * <p>Everything is asynchronous; bodies run on a store thread (or, when the snapshot comes from the
  * cache, on the caller's) and must not block.
  *
+ * <p>Transactions of one store on one object that read something are queued and run one at a time,
+ * so a hot object costs this node no conflicts and retries, only those with other nodes; a body
+ * must therefore never wait for another transaction of the same store on the same object.
+ *
  * <p>A {@link SnapshotCache} remembers the last committed state of small objects, so a transaction
  * on an object this store changed last costs one round trip (the guarded write) instead of two. The
  * guards are the same as after a read, so a stale cache entry is only a conflict that sends the
@@ -35,6 +39,15 @@ public final class KvStore {
   private final ObjectStore store;
   private final RetryPolicy retry;
   private final SnapshotCache cache;
+
+  /**
+   * The last transaction queued on each object by this store: transactions of one store on one
+   * object run one after the other (FIFO), so local callers never conflict with each other (and
+   * each starts from the state the previous one committed, from the cache); only other stores'
+   * writes can conflict.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<?>> tails =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public KvStore(ObjectStore store) {
     this(store, RetryPolicy.DEFAULT);
@@ -139,7 +152,32 @@ public final class KvStore {
    * {@link ConflictException} after the retry bound, or with the store's error.
    */
   public <T> CompletableFuture<T> update(String oid, ReadSet reads, Function<Txn, T> body) {
-    return attempt(oid, reads, body, 1, true);
+    if (reads.keys().isEmpty() && reads.prefix() == null) {
+      // a blind write (guarded by existence only) conflicts with nobody: no need to queue
+      return attempt(oid, reads, body, 1, true);
+    }
+    CompletableFuture<T> result = new CompletableFuture<>();
+    CompletableFuture<?> before = tails.put(oid, result);
+    Runnable start =
+        () -> {
+          CompletableFuture<?> unused =
+              attempt(oid, reads, body, 1, true)
+                  .whenComplete(
+                      (v, e) -> {
+                        tails.remove(oid, result);
+                        if (e != null) {
+                          result.completeExceptionally(Futures.unwrap(e));
+                        } else {
+                          result.complete(v);
+                        }
+                      });
+        };
+    if (before == null) {
+      start.run();
+    } else {
+      CompletableFuture<?> unused = before.whenComplete((v, e) -> start.run());
+    }
+    return result;
   }
 
   /** The committed result, or {@code stale} when a cached snapshot served a read-only body. */

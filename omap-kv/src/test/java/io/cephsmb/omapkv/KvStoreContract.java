@@ -139,6 +139,7 @@ public abstract class KvStoreContract {
   @Test
   void transactionsOnDifferentKeysOfOneObjectDoNotConflict() {
     KvStore kv = kv();
+    KvStore other = new KvStore(kv.objects()); // another node: its writes conflict
     join(increment(kv, "o", "a"));
     join(increment(kv, "o", "b"));
     AtomicInteger runs = new AtomicInteger();
@@ -150,7 +151,7 @@ public abstract class KvStoreContract {
                 ReadSet.of("a"),
                 txn -> {
                   if (runs.incrementAndGet() == 1) {
-                    join(increment(kv, "o", "b"));
+                    join(increment(other, "o", "b"));
                   }
                   txn.set("a", u64(42));
                   return 42L;
@@ -162,6 +163,7 @@ public abstract class KvStoreContract {
   @Test
   void aConflictOnAReadKeyRunsTheBodyAgain() {
     KvStore kv = kv();
+    KvStore other = new KvStore(kv.objects()); // another node: its writes conflict
     join(increment(kv, "o", "a"));
     AtomicInteger runs = new AtomicInteger();
     long r =
@@ -171,7 +173,7 @@ public abstract class KvStoreContract {
                 ReadSet.of("a"),
                 txn -> {
                   if (runs.incrementAndGet() == 1) {
-                    join(increment(kv, "o", "a")); // a concurrent writer changes what we read
+                    join(increment(other, "o", "a")); // a concurrent writer changes what we read
                   }
                   long next = u64(txn.get("a").orElseThrow()) + 10;
                   txn.set("a", u64(next));
@@ -184,6 +186,7 @@ public abstract class KvStoreContract {
   @Test
   void aPrefixReadConflictsWithAnInsertUnderThePrefix() {
     KvStore kv = kv();
+    KvStore other = new KvStore(kv.objects()); // another node: its writes conflict
     join(kv.update("f", ReadSet.NONE, txn -> txn.set("open.1", Bytes.utf8("x"))));
     AtomicInteger runs = new AtomicInteger();
     int seen =
@@ -193,7 +196,7 @@ public abstract class KvStoreContract {
                 ReadSet.prefix("open."),
                 txn -> {
                   if (runs.incrementAndGet() == 1) {
-                    join(kv.update("f", ReadSet.NONE, t -> t.set("open.2", Bytes.utf8("y"))));
+                    join(other.update("f", ReadSet.NONE, t -> t.set("open.2", Bytes.utf8("y"))));
                   }
                   txn.set("open.3", Bytes.utf8("z"));
                   return txn.prefix("open.").size();
@@ -235,6 +238,7 @@ public abstract class KvStoreContract {
   @Test
   void giveUpAfterTheRetryBound() {
     KvStore kv = kv();
+    KvStore other = new KvStore(kv.objects()); // another node: its writes conflict
     KvStore tight =
         new KvStore(kv.objects(), new RetryPolicy(3, Duration.ofNanos(1000), Duration.ofMillis(1)));
     join(increment(kv, "o", "a"));
@@ -247,7 +251,7 @@ public abstract class KvStoreContract {
                         "o",
                         ReadSet.of("a"),
                         txn -> {
-                          join(increment(kv, "o", "a")); // always a conflicting writer
+                          join(increment(other, "o", "a")); // always a conflicting writer
                           return txn.set("a", u64(0));
                         })));
     assertTrue(e.getMessage().contains("3 conflicts"), e.getMessage());
@@ -300,8 +304,12 @@ public abstract class KvStoreContract {
         () -> join(kv.update("o", ReadSet.NONE, txn -> txn.set("a", Bytes.EMPTY))));
   }
 
-  /** An object store that counts the reads that reach it. */
+  /** An object store that counts the reads (and, if given, writes) that reach it. */
   static ObjectStore countingReads(ObjectStore inner, AtomicInteger reads) {
+    return counting(inner, reads, new AtomicInteger());
+  }
+
+  static ObjectStore counting(ObjectStore inner, AtomicInteger reads, AtomicInteger writes) {
     return (ObjectStore)
         java.lang.reflect.Proxy.newProxyInstance(
             ObjectStore.class.getClassLoader(),
@@ -309,6 +317,9 @@ public abstract class KvStoreContract {
             (proxy, method, args) -> {
               if (method.getName().equals("read")) {
                 reads.incrementAndGet();
+              }
+              if (method.getName().equals("write")) {
+                writes.incrementAndGet();
               }
               try {
                 return method.invoke(inner, args);
@@ -390,5 +401,30 @@ public abstract class KvStoreContract {
     }
     assertEquals(3, reads.get());
     assertEquals(0, kv.cachedObjects());
+  }
+
+  @Test
+  void oneStoresTransactionsOnOneObjectQueueInsteadOfConflicting() throws Exception {
+    AtomicInteger reads = new AtomicInteger();
+    AtomicInteger writes = new AtomicInteger();
+    KvStore kv = new KvStore(counting(kv().objects(), reads, writes));
+    int n = 200;
+    List<CompletableFuture<Long>> all = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      all.add(increment(kv, "hot", "k"));
+    }
+    for (CompletableFuture<Long> f : all) {
+      join(f);
+    }
+    assertEquals((long) n, u64(join(kv.get("hot", "k")).get("k")));
+    assertEquals(n, writes.get(), "one write per transaction: no conflict, no retry");
+    assertEquals(2, reads.get(), "the first transaction's read and the final get");
+    List<Long> results = new ArrayList<>();
+    for (CompletableFuture<Long> f : all) {
+      results.add(join(f));
+    }
+    for (int i = 0; i < n; i++) {
+      assertEquals(i + 1L, results.get(i), "FIFO per object");
+    }
   }
 }

@@ -52,6 +52,28 @@ public interface Vfs extends AutoCloseable {
   /** Sets the file's size (end of file); {@code EINVAL} for a negative size. */
   void truncate(VfsHandle h, long size) throws VfsException;
 
+  /**
+   * Makes {@code length} bytes at {@code offset} read as zeros without changing the file's size,
+   * giving the space back where the file system can (FSCTL_SET_ZERO_DATA). The default writes zeros
+   * over the part of the range inside the file; CephFS punches a hole ({@code fallocate} with
+   * PUNCH_HOLE | KEEP_SIZE).
+   */
+  default void zeroRange(VfsHandle h, long offset, long length) throws VfsException {
+    if (offset < 0 || length < 0) {
+      throw new VfsException(Errno.EINVAL, h.path(), "zeroRange");
+    }
+    long end = Math.min(stat(h).size(), offset + Math.min(length, Long.MAX_VALUE - offset));
+    ByteBuffer zeros =
+        ByteBuffer.allocateDirect((int) Math.min(1 << 20, Math.max(1, end - offset)));
+    for (long off = offset; off < end; ) {
+      zeros.clear();
+      zeros.limit((int) Math.min(zeros.capacity(), end - off));
+      int n = zeros.remaining();
+      write(h, off, zeros, false);
+      off += n;
+    }
+  }
+
   /** Makes the file durable: only data (and the size) with {@code dataOnly}, else everything. */
   void fsync(VfsHandle h, boolean dataOnly) throws VfsException;
 

@@ -221,6 +221,28 @@ public abstract class VfsContract {
   }
 
   @Test
+  void zeroRangeKeepsTheSizeAndReadsZeros() throws Exception {
+    VfsHandle h = vfs.open(p("z"), RW_CREATE, 0644);
+    byte[] data = new byte[3 * 65536];
+    java.util.Arrays.fill(data, (byte) 0xAA);
+    vfs.write(h, 0, ByteBuffer.wrap(data), true);
+    vfs.zeroRange(h, 65536, 65536);
+    vfs.zeroRange(h, 3 * 65536 - 10, 1_000_000); // past the end: the size stays
+    assertEquals(3 * 65536, vfs.stat(h).size());
+    ByteBuffer b = ByteBuffer.allocate(data.length);
+    assertEquals(data.length, vfs.read(h, 0, b));
+    for (int i = 0; i < data.length; i++) {
+      boolean zero = (i >= 65536 && i < 2 * 65536) || i >= 3 * 65536 - 10;
+      assertEquals(zero ? 0 : (byte) 0xAA, b.get(i), "byte " + i);
+    }
+    expect(Errno.EINVAL, () -> vfs.zeroRange(h, -1, 10));
+    vfs.close(h);
+    VfsHandle ro = vfs.open(p("z"), RO, 0);
+    expect(Errno.EBADF, () -> vfs.zeroRange(ro, 0, 10));
+    vfs.close(ro);
+  }
+
+  @Test
   void truncateFsyncAndWriteThrough() throws Exception {
     VfsHandle h = vfs.open(p("t"), RW_CREATE, 0644);
     vfs.write(h, 0, ByteBuffer.wrap(new byte[10_000]), true);

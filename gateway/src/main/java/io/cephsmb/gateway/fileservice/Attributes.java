@@ -31,12 +31,20 @@ final class Attributes {
   static final int ARCHIVE = 0x20;
   static final int NORMAL = 0x80;
   static final int TEMPORARY = 0x100;
+  static final int SPARSE_FILE = 0x200;
   static final int OFFLINE = 0x1000;
   static final int NOT_CONTENT_INDEXED = 0x2000;
 
   /** The attributes kept in the xattr. */
   static final int STORED =
-      READONLY | HIDDEN | SYSTEM | ARCHIVE | TEMPORARY | OFFLINE | NOT_CONTENT_INDEXED;
+      READONLY
+          | HIDDEN
+          | SYSTEM
+          | ARCHIVE
+          | TEMPORARY
+          | SPARSE_FILE
+          | OFFLINE
+          | NOT_CONTENT_INDEXED;
 
   static final String DOS_XATTR = "cephsmb.dosattrib";
   static final String CREATION_XATTR = "cephsmb.creationtime";
@@ -64,9 +72,34 @@ final class Attributes {
     return a;
   }
 
-  /** Stores the DOS attributes ({@code attrs} masked to {@link #STORED}). */
+  /**
+   * Stores the DOS attributes ({@code attrs} masked to {@link #STORED}); SPARSE_FILE is not among
+   * them: it keeps its stored value (only FSCTL_SET_SPARSE changes it, [MS-FSA] 2.1.5.14.2).
+   */
   static void store(Vfs vfs, VfsPath path, int attrs) throws VfsException {
-    byte[] v = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(attrs & STORED).array();
+    int sparse = stored(vfs, path) & SPARSE_FILE;
+    write(vfs, path, (attrs & STORED & ~SPARSE_FILE) | sparse);
+  }
+
+  /** Sets or clears FILE_ATTRIBUTE_SPARSE_FILE (FSCTL_SET_SPARSE), leaving the others alone. */
+  static void storeSparse(Vfs vfs, VfsPath path, boolean sparse) throws VfsException {
+    byte[] v = xattr(vfs, path, DOS_XATTR);
+    int now =
+        v != null && v.length == 4
+            ? ByteBuffer.wrap(v).order(ByteOrder.LITTLE_ENDIAN).getInt() & STORED
+            : ARCHIVE;
+    write(vfs, path, sparse ? now | SPARSE_FILE : now & ~SPARSE_FILE);
+  }
+
+  private static int stored(Vfs vfs, VfsPath path) throws VfsException {
+    byte[] v = xattr(vfs, path, DOS_XATTR);
+    return v != null && v.length == 4
+        ? ByteBuffer.wrap(v).order(ByteOrder.LITTLE_ENDIAN).getInt()
+        : 0;
+  }
+
+  private static void write(Vfs vfs, VfsPath path, int attrs) throws VfsException {
+    byte[] v = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(attrs).array();
     vfs.setXattr(path, DOS_XATTR, v, XattrMode.UPSERT);
   }
 

@@ -95,7 +95,7 @@ final class CreateHandler implements CommandHandler {
             });
   }
 
-  private record Result(FileOpen open, Smb2CreateResponse response) {}
+  record Result(FileOpen open, Smb2CreateResponse response) {}
 
   private Result create(
       Smb2CreateRequest req,
@@ -139,8 +139,22 @@ final class CreateHandler implements CommandHandler {
     if ((req.impersonationLevel() & 0xffffffffL) > 3) {
       throw fail(NtStatus.BAD_IMPERSONATION_LEVEL, "ImpersonationLevel");
     }
-    VfsPath path = Names.parse(req.name());
+    StreamName name = StreamName.parse(req.name());
     Vfs vfs = fs.vfs(share);
+    if (name.named()) {
+      return new StreamCreate(fs).create(req, share, conn, sessionId, treeId, fileId, vfs, name);
+    }
+    VfsPath path = name.path();
+    if (name.stream() != null) {
+      // file::$DATA names the default stream, which a directory does not have
+      if (wantDir) {
+        throw fail(NtStatus.NOT_A_DIRECTORY, "::$DATA with FILE_DIRECTORY_FILE");
+      }
+      VfsStat st = statOrNull(vfs, path);
+      if (st != null && st.isDirectory()) {
+        throw fail(NtStatus.FILE_IS_A_DIRECTORY, "::$DATA of a directory");
+      }
+    }
     for (int attempt = 0; ; attempt++) {
       Optional<Result> r =
           attempt(req, share, conn, sessionId, treeId, fileId, vfs, path, attempt > 0);
@@ -301,9 +315,11 @@ final class CreateHandler implements CommandHandler {
           action = Smb2CreateResponse.FILE_CREATED;
         } else if (overwrite) {
           VfsHandle hh = handle;
+          long overwritten = now.ino();
           io(
               () -> {
                 vfs.truncate(hh, 0);
+                Streams.removeAll(vfs, overwritten); // [MS-FSA] 2.1.5.1.2.1: streams go too
                 int attrs = req.fileAttributes() & Attributes.STORED;
                 if (vfs.capabilities().xattrs()) {
                   Attributes.store(vfs, path, attrs | Attributes.ARCHIVE);

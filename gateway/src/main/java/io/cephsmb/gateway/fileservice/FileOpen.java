@@ -28,6 +28,10 @@ final class FileOpen {
   final int grantedAccess;
   final long ino;
   final OpenRecord record;
+
+  /** The named stream this open is of; null for the file itself (default stream, directory). */
+  final StreamOpen ads;
+
   private volatile VfsPath path;
   volatile long position;
   volatile int mode;
@@ -54,6 +58,39 @@ final class FileOpen {
       long ino,
       OpenRecord record,
       int mode) {
+    this(
+        fileId,
+        connection,
+        sessionId,
+        treeId,
+        share,
+        vfs,
+        path,
+        handle,
+        directory,
+        grantedAccess,
+        ino,
+        record,
+        mode,
+        null);
+  }
+
+  FileOpen(
+      Smb2FileId fileId,
+      SmbConnection connection,
+      long sessionId,
+      int treeId,
+      ShareDefinition share,
+      Vfs vfs,
+      VfsPath path,
+      VfsHandle handle,
+      boolean directory,
+      int grantedAccess,
+      long ino,
+      OpenRecord record,
+      int mode,
+      StreamOpen stream) {
+    this.ads = stream;
     this.fileId = fileId;
     this.connection = connection;
     this.sessionId = sessionId;
@@ -67,6 +104,32 @@ final class FileOpen {
     this.ino = ino;
     this.record = record;
     this.mode = mode;
+  }
+
+  /**
+   * What an open of a named stream adds: the stream's name and storage (both change with a stream
+   * rename), the base file's inode and the record of this open in the base file's share-mode object
+   * (where the per-stream share modes, the base file's delete-pending and the DELETE rule across
+   * streams are checked); {@link FileOpen#ino} and {@link FileOpen#record} are the stream file's
+   * own (its delete-on-close and disposition).
+   */
+  static final class StreamOpen {
+    final long baseIno;
+    volatile OpenRecord baseRecord;
+    volatile String name;
+    volatile VfsPath storage;
+
+    StreamOpen(String name, VfsPath storage, long baseIno, OpenRecord baseRecord) {
+      this.name = name;
+      this.storage = storage;
+      this.baseIno = baseIno;
+      this.baseRecord = baseRecord;
+    }
+  }
+
+  /** The path of the data this open reads and writes (the stream's storage for a stream). */
+  VfsPath dataPath() {
+    return ads == null ? path : ads.storage;
   }
 
   VfsPath path() {

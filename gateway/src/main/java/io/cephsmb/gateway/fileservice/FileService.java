@@ -50,6 +50,7 @@ public final class FileService {
   final long incarnation;
   private final Map<Long, FileOpen> opens = new ConcurrentHashMap<>();
   private final Map<SmbConnection, Boolean> hooked = new ConcurrentHashMap<>();
+  private final long resumeSecret;
   private final AtomicLong nextVolatile;
   private final AtomicLong nextPersistent;
 
@@ -68,6 +69,7 @@ public final class FileService {
     this.nodeId = nodeId;
     this.incarnation = incarnation;
     SecureRandom r = new SecureRandom();
+    this.resumeSecret = r.nextLong();
     this.nextVolatile = new AtomicLong(r.nextInt() & 0x7fffffffL);
     this.nextPersistent = new AtomicLong((incarnation << 32) ^ (r.nextInt() & 0xffffL) << 16);
   }
@@ -84,6 +86,7 @@ public final class FileService {
     m.put(Smb2Command.QUERY_INFO, new QueryInfoHandler(this));
     m.put(Smb2Command.SET_INFO, new SetInfoHandler(this));
     Map<Smb2Command, CommandHandler> engine = SmbServer.engineHandlers();
+    m.put(Smb2Command.IOCTL, new FsctlHandler(this, engine.get(Smb2Command.IOCTL)));
     m.put(Smb2Command.TREE_DISCONNECT, closing(engine.get(Smb2Command.TREE_DISCONNECT), true));
     m.put(Smb2Command.LOGOFF, closing(engine.get(Smb2Command.LOGOFF), false));
     return m;
@@ -133,6 +136,33 @@ public final class FileService {
 
   Smb2FileId newFileId() {
     return new Smb2FileId(nextPersistent.incrementAndGet(), nextVolatile.incrementAndGet());
+  }
+
+  /**
+   * The resume key of an open ([MS-SMB2] 3.3.5.15.1, 24 opaque bytes): its FileId and this
+   * service's secret, so a key names one open of this node and cannot be guessed from a FileId.
+   */
+  byte[] resumeKey(FileOpen o) {
+    return java.nio.ByteBuffer.allocate(24)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putLong(o.fileId.persistent())
+        .putLong(o.fileId.volatileId())
+        .putLong(resumeSecret)
+        .array();
+  }
+
+  /** The open a resume key names, or null. */
+  FileOpen byResumeKey(byte[] key) {
+    if (key.length != 24) {
+      return null;
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(key).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    long persistent = b.getLong(0);
+    FileOpen o = opens.get(b.getLong(8));
+    if (o == null || o.fileId.persistent() != persistent || b.getLong(16) != resumeSecret) {
+      return null;
+    }
+    return o;
   }
 
   /** Registers a new open; the first open of a connection hooks its close. Event loop. */
@@ -196,6 +226,16 @@ public final class FileService {
     }
   }
 
+  /** Points the local opens of the stream stored at {@code from} to its new name and storage. */
+  void streamRenamed(ShareDefinition share, VfsPath from, VfsPath to, String name) {
+    for (FileOpen o : opens.values()) {
+      if (o.ads != null && o.share.path().equals(share.path()) && o.ads.storage.equals(from)) {
+        o.ads.storage = to;
+        o.ads.name = name;
+      }
+    }
+  }
+
   private void connectionClosed(SmbConnection c) {
     hooked.remove(c);
     Executor blocking = c.server().blocking();
@@ -242,20 +282,57 @@ public final class FileService {
       }
     }
     OpenFileTable.CloseOutcome out =
-        Futures.join(table.close(o.ino, o.record, o.share.name(), o.path().toString()));
+        Futures.join(table.close(o.ino, o.record, o.share.name(), o.dataPath().toString()));
     if (out.removeFile()) {
-      try {
-        if (o.directory) {
-          o.vfs.rmdir(o.path());
-        } else {
-          o.vfs.unlink(o.path());
-        }
-      } catch (VfsException e) {
-        if (e.errno() != Errno.ENOENT) {
-          LOG.warn("removing delete-pending {}: {}", o.path(), e.getMessage());
+      remove(o.vfs, o.dataPath(), o.directory, o.ads == null ? o.ino : -1);
+      Futures.join(table.forget(o.ino));
+    }
+    if (o.ads != null) {
+      // the stream's record in the base file's object: the base file may have been waiting for it
+      OpenFileTable.CloseOutcome base =
+          Futures.join(
+              table.close(o.ads.baseIno, o.ads.baseRecord, o.share.name(), o.path().toString()));
+      if (base.removeFile()) {
+        remove(o.vfs, o.path(), false, o.ads.baseIno);
+        Futures.join(table.forget(o.ads.baseIno));
+      }
+    }
+  }
+
+  /**
+   * Removes a delete-pending file (a directory if {@code directory} or if unlink says it is one)
+   * and, for a base file ({@code ino} not -1), its streams.
+   */
+  private static void remove(Vfs vfs, VfsPath p, boolean directory, long ino) {
+    long links = 1;
+    try {
+      if (ino != -1 && !directory) {
+        links = vfs.stat(p).nlink(); // another hard link keeps the file, and its streams
+      }
+      if (directory) {
+        vfs.rmdir(p);
+      } else {
+        try {
+          vfs.unlink(p);
+        } catch (VfsException e) {
+          if (e.errno() != Errno.EISDIR) {
+            throw e;
+          }
+          vfs.rmdir(p);
         }
       }
-      Futures.join(table.forget(o.ino));
+    } catch (VfsException e) {
+      if (e.errno() != Errno.ENOENT) {
+        LOG.warn("removing delete-pending {}: {}", p, e.getMessage());
+        return;
+      }
+    }
+    if (ino != -1 && links <= 1) {
+      try {
+        Streams.removeAll(vfs, ino);
+      } catch (VfsException e) {
+        LOG.warn("removing the streams of {}: {}", p, e.getMessage());
+      }
     }
   }
 
@@ -284,7 +361,12 @@ public final class FileService {
         }
       }
     }
-    return o.vfs.stat(o.path());
+    return o.vfs.stat(o.dataPath());
+  }
+
+  /** The stat of the file an open is of: the base file for a stream open, else {@link #stat}. */
+  static io.cephsmb.vfs.VfsStat baseStat(FileOpen o) throws VfsException {
+    return o.ads == null ? stat(o) : o.vfs.stat(o.path());
   }
 
   /** A VFS call that may fail. */

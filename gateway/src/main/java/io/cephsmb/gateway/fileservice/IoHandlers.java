@@ -99,6 +99,27 @@ final class IoHandlers {
     @Override
     public CompletableFuture<Response> handle(RequestContext rc) {
       Smb2WriteRequest.Direct req = Smb2WriteRequest.decodeDirect(rc.message());
+      java.util.concurrent.atomic.AtomicBoolean started =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      try {
+        CompletableFuture<Response> done = write(rc, req, started);
+        // the task releases the data when it ran; if it never started (executor full), here
+        return done.whenComplete(
+            (r, t) -> {
+              if (!started.get()) {
+                req.release();
+              }
+            });
+      } catch (RuntimeException e) {
+        req.release();
+        throw e;
+      }
+    }
+
+    private CompletableFuture<Response> write(
+        RequestContext rc,
+        Smb2WriteRequest.Direct req,
+        java.util.concurrent.atomic.AtomicBoolean started) {
       FileOpen o = fs.lookup(rc, req.fileId());
       if (o.directory) {
         throw fail(NtStatus.INVALID_DEVICE_REQUEST, "write to a directory");
@@ -123,16 +144,21 @@ final class IoHandlers {
               || (o.mode & io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_WRITE_THROUGH) != 0;
       return rc.offload(
           () -> {
-            long at = req.offset();
-            if (toEnd) {
-              VfsStat st = io(() -> FileService.stat(o));
-              at = st.size();
+            started.set(true);
+            try {
+              long at = req.offset();
+              if (toEnd) {
+                VfsStat st = io(() -> FileService.stat(o));
+                at = st.size();
+              }
+              long off = at;
+              ByteBuffer src = req.data();
+              int n = io(() -> o.vfs.write(o.handle, off, src, sync));
+              o.position = off + n;
+              return Response.ok(new Smb2WriteResponse(n)::encode);
+            } finally {
+              req.release();
             }
-            long off = at;
-            ByteBuffer src = req.data();
-            int n = io(() -> o.vfs.write(o.handle, off, src, sync));
-            o.position = off + n;
-            return Response.ok(new Smb2WriteResponse(n)::encode);
           });
     }
   }

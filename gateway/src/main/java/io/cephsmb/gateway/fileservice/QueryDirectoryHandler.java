@@ -145,7 +145,9 @@ final class QueryDirectoryHandler implements CommandHandler {
       try {
         VfsPath p = o.path().resolve(o.pattern);
         VfsStat st = o.vfs.stat(p);
-        o.pending.add(new DirEntry(o.pattern, st, 0));
+        if (!Streams.reserved(p)) {
+          o.pending.add(new DirEntry(o.pattern, st, 0));
+        }
       } catch (VfsException e) {
         if (e.errno() != io.cephsmb.vfs.Errno.ENOENT && e.errno() != io.cephsmb.vfs.Errno.EINVAL) {
           throw FileService.status(e);
@@ -166,7 +168,11 @@ final class QueryDirectoryHandler implements CommandHandler {
         if (batch.isEmpty()) {
           o.exhausted = true;
         } else {
-          o.pending.addAll(batch);
+          for (DirEntry e : batch) {
+            if (!o.path().isRoot() || !e.name().equals(Streams.DIR)) { // the hidden stream store
+              o.pending.add(e);
+            }
+          }
         }
       }
     }

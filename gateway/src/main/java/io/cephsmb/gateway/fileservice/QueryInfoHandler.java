@@ -51,8 +51,11 @@ final class QueryInfoHandler implements CommandHandler {
   static final int FS_FULL_SIZE = 7;
   static final int FS_SECTOR_SIZE = 11;
 
-  /** FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK | FILE_CASE_SENSITIVE_SEARCH. */
-  static final int FS_ATTRIBUTES = 0x00000007;
+  /**
+   * FILE_CASE_SENSITIVE_SEARCH | FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK |
+   * FILE_SUPPORTS_SPARSE_FILES | FILE_NAMED_STREAMS.
+   */
+  static final int FS_ATTRIBUTES = 0x00040047;
 
   private final FileService fs;
 
@@ -101,16 +104,18 @@ final class QueryInfoHandler implements CommandHandler {
 
   private Info fileInfo(FileOpen o, int cls) {
     VfsStat st = io(() -> FileService.stat(o));
+    // a stream open: times, attributes, links and inode are the base file's, sizes the stream's
+    VfsStat bst = o.ads == null ? st : io(() -> FileService.baseStat(o));
     ByteBuf b = Unpooled.buffer();
     switch (cls) {
       case FILE_BASIC:
-        basic(b, o, st);
+        basic(b, o, bst);
         return new Info(b, 40);
       case FILE_STANDARD:
         standard(b, o, st, deletePending(o));
         return new Info(b, 24);
       case FILE_INTERNAL:
-        b.writeLongLE(st.ino());
+        b.writeLongLE(bst.ino());
         return new Info(b, 8);
       case FILE_EA:
         b.writeIntLE(0);
@@ -136,9 +141,9 @@ final class QueryInfoHandler implements CommandHandler {
         // smbclient's allinfo give up; NOT_SUPPORTED is what it skips (no 8.3 names here)
         throw fail(NtStatus.NOT_SUPPORTED, "no 8.3 names");
       case FILE_ALL:
-        basic(b, o, st);
+        basic(b, o, bst);
         standard(b, o, st, deletePending(o));
-        b.writeLongLE(st.ino());
+        b.writeLongLE(bst.ino());
         b.writeIntLE(0); // EaSize
         b.writeIntLE(o.grantedAccess);
         b.writeLongLE(o.position);
@@ -148,28 +153,21 @@ final class QueryInfoHandler implements CommandHandler {
         return new Info(b, 104);
       case FILE_NETWORK_OPEN:
         {
-          FileTimes t = fs.changeTimes.adjust(io(() -> Attributes.times(o.vfs, o.path(), st)), st);
+          FileTimes t =
+              fs.changeTimes.adjust(io(() -> Attributes.times(o.vfs, o.path(), bst)), bst);
           t.encode(b);
           b.writeLongLE(o.directory ? 0 : st.allocationSize());
           b.writeLongLE(o.directory ? 0 : st.size());
-          b.writeIntLE(io(() -> Attributes.of(o.vfs, o.path(), st)));
+          b.writeIntLE(io(() -> Attributes.of(o.vfs, o.path(), bst)));
           b.writeIntLE(0);
           return new Info(b, 56);
         }
       case FILE_ATTRIBUTE_TAG:
-        b.writeIntLE(io(() -> Attributes.of(o.vfs, o.path(), st)));
+        b.writeIntLE(io(() -> Attributes.of(o.vfs, o.path(), bst)));
         b.writeIntLE(0);
         return new Info(b, 8);
       case FILE_STREAM:
-        if (!o.directory) {
-          byte[] n = "::$DATA".getBytes(StandardCharsets.UTF_16LE);
-          b.writeIntLE(0);
-          b.writeIntLE(n.length);
-          b.writeLongLE(st.size());
-          b.writeLongLE(st.allocationSize());
-          b.writeBytes(n);
-        }
-        return new Info(b, o.directory ? 0 : 32);
+        return new Info(b, StreamInformation.encode(b, o, bst));
       case FILE_COMPRESSION:
         b.writeLongLE(o.directory ? 0 : st.size());
         b.writeShortLE(0); // COMPRESSION_FORMAT_NONE
@@ -204,7 +202,11 @@ final class QueryInfoHandler implements CommandHandler {
   }
 
   private static void name(ByteBuf b, FileOpen o) {
-    byte[] n = Names.smbName(o.path()).getBytes(StandardCharsets.UTF_16LE);
+    String s = Names.smbName(o.path());
+    if (o.ads != null) {
+      s = s + ":" + o.ads.name;
+    }
+    byte[] n = s.getBytes(StandardCharsets.UTF_16LE);
     b.writeIntLE(n.length);
     b.writeBytes(n);
   }

@@ -157,7 +157,7 @@ final class SetInfoHandler implements CommandHandler {
           Long bt = set(creation) && btime ? FileTimes.toUnixNanos(creation) : null;
           TimeChange tc = new TimeChange(at, mt, bt);
           if (!tc.isEmpty()) {
-            if (o.handle != null) {
+            if (o.handle != null && o.ads == null) {
               o.vfs.setTimes(o.handle, tc);
             } else {
               o.vfs.setTimes(p, tc);
@@ -167,7 +167,7 @@ final class SetInfoHandler implements CommandHandler {
             Attributes.storeCreation(o.vfs, p, creation);
           }
           if (set(change)) {
-            fs.changeTimes.set(FileService.stat(o), change);
+            fs.changeTimes.set(FileService.baseStat(o), change);
           }
           return null;
         });
@@ -222,7 +222,7 @@ final class SetInfoHandler implements CommandHandler {
     boolean done =
         Futures.join(
             fs.table.setDeletePending(
-                o.ino, o.record, delete, o.share.name(), o.path().toString()));
+                o.ino, o.record, delete, o.share.name(), o.dataPath().toString()));
     if (!done) {
       throw fail(NtStatus.FILE_CLOSED, "open record gone");
     }
@@ -244,7 +244,18 @@ final class SetInfoHandler implements CommandHandler {
     if (o.share.readOnly()) {
       throw fail(NtStatus.ACCESS_DENIED, "read-only share");
     }
+    if (o.ads != null || name.startsWith(":")) {
+      String target = name;
+      return rc.offload(
+          () -> {
+            StreamRename.rename(fs, o, target, replace);
+            return ok();
+          });
+    }
     VfsPath to = Names.parse(name);
+    if (Streams.reserved(to)) {
+      throw fail(NtStatus.ACCESS_DENIED, "the stream directory");
+    }
     VfsPath from = o.path();
     if (to.isRoot() || from.isRoot()) {
       throw fail(NtStatus.ACCESS_DENIED, "rename of or onto the share root");
@@ -259,6 +270,14 @@ final class SetInfoHandler implements CommandHandler {
             () -> {
               if (from.equals(to)) {
                 return Boolean.TRUE;
+              }
+              // a file with a stream open (on any node) cannot be renamed, as Windows
+              // (smbtorture smb2.streams.basefile-rename-with-open-stream)
+              for (io.cephsmb.gateway.openfiles.OpenRecord other :
+                  Futures.join(fs.table.query(o.ino)).opens()) {
+                if (!other.stream().isEmpty()) {
+                  throw fail(NtStatus.ACCESS_DENIED, "a stream of the file is open");
+                }
               }
               // the rename acts like an open of the source's parent directory for DELETE that
               // shares read and write: an open of the parent (any node) with DELETE access or
@@ -288,6 +307,12 @@ final class SetInfoHandler implements CommandHandler {
               io(
                   () -> {
                     o.vfs.rename(from, to, replace);
+                    if (target != null
+                        && target.ino() != o.ino
+                        && !target.isDirectory()
+                        && target.nlink() <= 1) {
+                      Streams.removeAll(o.vfs, target.ino()); // the replaced file's streams
+                    }
                     return null;
                   });
               return Boolean.TRUE;

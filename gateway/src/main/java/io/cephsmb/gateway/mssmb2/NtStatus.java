@@ -72,6 +72,14 @@ public enum NtStatus {
   INVALID_PARAMETER(0xC000000D),
   /** The specified request is not a valid operation for the target device. */
   INVALID_DEVICE_REQUEST(0xC0000010),
+  /** The range of a mapped or copied view is not valid (a copy chunk past the source's end). */
+  INVALID_VIEW_SIZE(0xC000001F),
+  /** A volume has been accessed for which a file system driver is required (no DFS here). */
+  FS_DRIVER_REQUIRED(0xC000019C),
+  /** The file has no object id (FSCTL_GET_OBJECT_ID). */
+  OBJECTID_NOT_FOUND(0xC00002F0),
+  /** The file or directory is not a reparse point. */
+  NOT_A_REPARSE_POINT(0xC0000275),
   /** The end-of-file marker has been reached. */
   END_OF_FILE(0xC0000011),
   /** The SMB layer needs another leg of the authentication exchange. */

@@ -56,18 +56,28 @@ public record Smb2WriteRequest(
   }
 
   /**
-   * A WRITE request whose data was copied once, into a direct buffer (what libcephfs reads from
-   * without another copy); the server's decode.
+   * A WRITE request whose data was copied once, into a pooled direct buffer (what libcephfs reads
+   * from without another copy); the server's decode. Whoever holds it must {@link #release()} it
+   * once the data is written (or dropped).
    *
    * @param offset Offset
    * @param fileId FileId
    * @param flags Flags
    * @param data the data, position 0, limit Length
+   * @param owner the pooled buffer behind {@code data}
    */
-  public record Direct(long offset, Smb2FileId fileId, int flags, java.nio.ByteBuffer data) {
+  public record Direct(
+      long offset, Smb2FileId fileId, int flags, java.nio.ByteBuffer data, ByteBuf owner) {
     /** Length. */
     public int length() {
       return data.remaining();
+    }
+
+    /** Returns the data's buffer to the pool (once; later calls do nothing). */
+    public void release() {
+      if (owner.refCnt() > 0) {
+        owner.release();
+      }
     }
   }
 
@@ -80,11 +90,15 @@ public record Smb2WriteRequest(
     int infoLength = m.getUnsignedShortLE(body + 42);
     int at = Smb2Wire.buffer(m, dataOffset, length, DATA_OFFSET, "WRITE data");
     Smb2Wire.buffer(m, infoOffset, infoLength, DATA_OFFSET, "WRITE channel info");
-    java.nio.ByteBuffer data = java.nio.ByteBuffer.allocateDirect((int) length);
-    m.getBytes(at, data);
-    data.flip();
+    ByteBuf owner =
+        io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer((int) length, (int) length);
+    owner.writeBytes(m, at, (int) length);
     return new Direct(
-        m.getLongLE(body + 8), Smb2FileId.read(m, body + 16), m.getIntLE(body + 44), data);
+        m.getLongLE(body + 8),
+        Smb2FileId.read(m, body + 16),
+        m.getIntLE(body + 44),
+        owner.nioBuffer(0, (int) length),
+        owner);
   }
 
   /** Writes the body, the data right after the fixed part. */

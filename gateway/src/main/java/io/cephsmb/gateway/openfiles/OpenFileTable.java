@@ -109,8 +109,9 @@ public final class OpenFileTable {
   }
 
   /**
-   * Checks the new open against every open of the same stream on every node ([MS-FSA] 2.1.5.1.2.2)
-   * and against delete-pending, and records it if allowed, in one transaction.
+   * Checks the new open against every open of the same stream on every node ([MS-FSA] 2.1.5.1.2.2),
+   * an open of the file itself with DELETE against opens of its named streams that do not share
+   * delete, and against delete-pending, and records it if allowed, in one transaction.
    */
   public CompletableFuture<OpenOutcome> open(long ino, OpenRecord rec) {
     String fileOid = oid(ino);
@@ -137,6 +138,9 @@ public final class OpenFileTable {
                                 rec.shareAccess(),
                                 o.grantedAccess(),
                                 o.shareAccess())) {
+                          return OpenOutcome.SHARING_VIOLATION;
+                        }
+                        if (ShareAccess.deleteBlockedByStream(rec, o)) {
                           return OpenOutcome.SHARING_VIOLATION;
                         }
                       }

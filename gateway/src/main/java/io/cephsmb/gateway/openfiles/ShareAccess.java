@@ -32,6 +32,21 @@ public final class ShareAccess {
     return denies(existingShare, access) || denies(share, existingAccess);
   }
 
+  /**
+   * Whether {@code open}, an open of the file itself (the default stream) asking for DELETE, is
+   * refused by {@code existing}, an open of one of the file's named streams that does not share
+   * delete: deleting the file deletes its streams ([MS-FSA] 2.1.5.1.2; smbtorture
+   * smb2.streams.delete). The reverse does not hold: an open of the file without FILE_SHARE_DELETE
+   * does not keep a stream from being opened for DELETE.
+   */
+  public static boolean deleteBlockedByStream(OpenRecord open, OpenRecord existing) {
+    return open.stream().isEmpty()
+        && !existing.stream().isEmpty()
+        && (open.grantedAccess() & DELETE) != 0
+        && (existing.grantedAccess() & DATA_ACCESS) != 0
+        && (existing.shareAccess() & FILE_SHARE_DELETE) == 0;
+  }
+
   /** Whether a share mode refuses the access of the other side. */
   private static boolean denies(int shareMode, int otherAccess) {
     return ((shareMode & FILE_SHARE_READ) == 0

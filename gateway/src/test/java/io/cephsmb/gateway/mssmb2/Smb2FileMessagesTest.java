@@ -201,7 +201,16 @@ class Smb2FileMessagesTest {
     assertTrue(direct.data().isDirect());
     assertEquals((byte) 0xcc, direct.data().get(2));
     assertEquals(Smb2WriteRequest.WRITE_THROUGH, direct.flags());
-    robust(golden, Smb2WriteRequest::decodeDirect);
+    direct.release();
+    direct.release(); // idempotent
+    assertEquals(0, direct.owner().refCnt());
+    robust(
+        golden,
+        m -> {
+          Smb2WriteRequest.Direct dd = Smb2WriteRequest.decodeDirect(m);
+          dd.release();
+          return dd;
+        });
     byte[] lying = golden.clone();
     lying[4] = 9; // Length past the end
     assertThrows(Smb2DecodeException.class, () -> Smb2WriteRequest.decode(message(lying)));

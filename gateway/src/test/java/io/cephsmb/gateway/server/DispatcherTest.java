@@ -510,7 +510,7 @@ class DispatcherTest {
           c.request(
               Smb2Command.CHANGE_NOTIFY,
               b -> b.writeShortLE(32).writeShortLE(0).writeIntLE(4096).writeZero(24));
-      Smb2TestClient.Reply interim = c.call(notify);
+      Smb2TestClient.Reply interim = c.callRaw(notify);
       assertEquals(NtStatus.PENDING, interim.status());
       assertTrue(interim.header().isAsync());
       long asyncId = interim.header().asyncId();
@@ -546,7 +546,7 @@ class DispatcherTest {
           c.request(
               Smb2Command.CHANGE_NOTIFY,
               b -> b.writeShortLE(32).writeShortLE(0).writeIntLE(4096).writeZero(24));
-      Smb2TestClient.Reply interim = c.call(notify);
+      Smb2TestClient.Reply interim = c.callRaw(notify);
       assertEquals(NtStatus.PENDING, interim.status());
       byte[] cancel =
           Smb2TestClient.request(

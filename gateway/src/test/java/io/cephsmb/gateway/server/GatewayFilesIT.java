@@ -309,7 +309,10 @@ class GatewayFilesIT {
     assertEquals(NtStatus.OBJECT_NAME_INVALID, create(a, "a\\\\b", 0x3, 7, create).status());
     assertEquals(NtStatus.OBJECT_NAME_INVALID, create(a, "a*b", 0x3, 7, create).status());
     assertEquals(
-        NtStatus.OBJECT_NAME_NOT_FOUND, create(a, "f.txt:stream:$DATA", 0x3, 7, create).status());
+        NtStatus.OBJECT_NAME_INVALID, create(a, "f.txt:stream:$FOO", 0x3, 7, create).status());
+    assertEquals(NtStatus.OBJECT_NAME_INVALID, create(a, "f.txt:a/b", 0x3, 7, create).status());
+    assertEquals(NtStatus.OBJECT_NAME_INVALID, create(a, "f.txt:", 0x3, 7, create).status());
+    assertEquals(NtStatus.ACCESS_DENIED, create(a, ".cephsmb-streams\\x", 0x3, 7, create).status());
     assertEquals(before, names(cephRoot.openDir(VfsPath.root()).next(10_000)));
     assertTrue(cephRoot.openDir(in()).next(10).isEmpty());
     Result r = smbclient(n1, "get ..\\..\\etc\\passwd pw; del ..\\x");

@@ -73,6 +73,8 @@ class GatewayTargetIT {
           "smb2.getinfo",
           "smb2.setinfo",
           "smb2.compound",
+          "smb2.streams",
+          "smb2.ioctl",
           "rpc.epmapper",
           "rpc.srvsvc");
 }

@@ -270,11 +270,11 @@ public final class CephFsVfs implements Vfs {
                 dst.position(dst.position() + n);
               }
             } else {
-              try (Memory m = new Memory(want)) {
-                n = LibCephFs.ceph_read(cm, fd, m, want, offset + total);
-                if (n > 0) {
-                  dst.put(m.getByteArray(0, n));
-                }
+              Memory m = Bounce.get(want);
+              n = LibCephFs.ceph_read(cm, fd, m, want, offset + total);
+              if (n > 0) {
+                m.read(0, dst.array(), dst.arrayOffset() + dst.position(), n);
+                dst.position(dst.position() + n);
               }
             }
             if (n < 0) {
@@ -309,10 +309,9 @@ public final class CephFsVfs implements Vfs {
               Pointer p = Native.getDirectBufferPointer(src).share(src.position());
               n = LibCephFs.ceph_write(cm, fd, p, want, offset + total);
             } else {
-              try (Memory m = new Memory(want)) {
-                m.write(0, src.array(), src.arrayOffset() + src.position(), want);
-                n = LibCephFs.ceph_write(cm, fd, m, want, offset + total);
-              }
+              Memory m = Bounce.get(want);
+              m.write(0, src.array(), src.arrayOffset() + src.position(), want);
+              n = LibCephFs.ceph_write(cm, fd, m, want, offset + total);
             }
             if (n < 0) {
               throw err(n, ch.path(), "write");
@@ -348,6 +347,35 @@ public final class CephFsVfs implements Vfs {
           int rc = LibCephFs.ceph_ftruncate(cm, fd, size);
           if (rc < 0) {
             throw err(rc, ch.path(), "ftruncate");
+          }
+          return null;
+        });
+  }
+
+  /** FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE (linux/falloc.h). */
+  private static final int PUNCH_HOLE_KEEP_SIZE = 0x01 | 0x02;
+
+  @Override
+  public void zeroRange(VfsHandle h, long offset, long length) throws VfsException {
+    CephFsHandle ch = own(h);
+    if (offset < 0 || length < 0) {
+      throw new VfsException(Errno.EINVAL, ch.path(), "zeroRange");
+    }
+    long len = Math.min(length, Long.MAX_VALUE - offset);
+    if (len == 0) {
+      return;
+    }
+    ch.with(
+        fd -> {
+          if (ch.isDirectory()) {
+            throw new VfsException(Errno.EISDIR, ch.path(), "zeroRange of a directory");
+          }
+          if (!ch.writable()) {
+            throw new VfsException(Errno.EBADF, ch.path(), "not open for writing");
+          }
+          int rc = LibCephFs.ceph_fallocate(cm, fd, PUNCH_HOLE_KEEP_SIZE, offset, len);
+          if (rc < 0) {
+            throw err(rc, ch.path(), "fallocate(PUNCH_HOLE)");
           }
           return null;
         });

@@ -127,6 +127,8 @@ final class LibCephFs {
 
   static native int ceph_ftruncate(Pointer cmount, int fd, long size);
 
+  static native int ceph_fallocate(Pointer cmount, int fd, int mode, long offset, long length);
+
   static native int ceph_fsync(Pointer cmount, int fd, int syncdataonly);
 
   static native int ceph_opendir(Pointer cmount, byte[] path, Pointer dirpp);
