@@ -50,7 +50,13 @@ public final class RpcServer {
 
   /** A connection answering through {@code sink}; {@code secondaryAddress} goes in bind_ack. */
   public ServerConnection connect(PduSink sink, String secondaryAddress) {
-    return new ServerConnection(this, sink, secondaryAddress);
+    return connect(sink, secondaryAddress, TransportIdentity.NONE);
+  }
+
+  /** A connection whose calls see {@code transport} (ncacn_np: the SMB session). */
+  public ServerConnection connect(
+      PduSink sink, String secondaryAddress, TransportIdentity transport) {
+    return new ServerConnection(this, sink, secondaryAddress, transport);
   }
 
   Optional<RpcInterface> find(SyntaxId abstractSyntax) {

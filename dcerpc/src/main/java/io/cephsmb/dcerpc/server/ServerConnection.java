@@ -17,8 +17,11 @@ import io.cephsmb.dcerpc.pdu.FaultPdu;
 import io.cephsmb.dcerpc.pdu.PacketType;
 import io.cephsmb.dcerpc.pdu.Pdu;
 import io.cephsmb.dcerpc.pdu.PduException;
+import io.cephsmb.dcerpc.pdu.PduHeader;
 import io.cephsmb.dcerpc.pdu.PfcFlags;
 import io.cephsmb.dcerpc.pdu.RequestPdu;
+import io.cephsmb.dcerpc.pdu.SyntaxId;
+import io.cephsmb.dcerpc.pdu.VerificationTrailer;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -44,6 +47,7 @@ public final class ServerConnection {
   private final RpcServer server;
   private final PduSink sink;
   private final String secondaryAddress;
+  private final TransportIdentity transport;
   private final Map<Integer, RpcInterface> contexts = new HashMap<>();
   private final Map<Integer, PendingCall> pending = new HashMap<>();
   private final CallAssembler assembler;
@@ -52,13 +56,16 @@ public final class ServerConnection {
   private ConnectionState state = ConnectionState.AWAITING_BIND;
   private AssociationGroup group;
   private SecurityBinding security;
+  private boolean headerSigning;
   private int maxXmitFrag;
   private int maxRecvFrag;
 
-  ServerConnection(RpcServer server, PduSink sink, String secondaryAddress) {
+  ServerConnection(
+      RpcServer server, PduSink sink, String secondaryAddress, TransportIdentity transport) {
     this.server = server;
     this.sink = sink;
     this.secondaryAddress = secondaryAddress;
+    this.transport = transport;
     this.assembler = new CallAssembler(server.maxRequest());
   }
 
@@ -275,7 +282,13 @@ public final class ServerConnection {
     state = ConnectionState.BOUND;
     BindAckBody ack =
         new BindAckBody(maxXmitFrag, maxRecvFrag, group.id(), secondaryAddress, results);
-    int flags = PfcFlags.FIRST_AND_LAST | (bind.flags() & PfcFlags.CONC_MPX);
+    // [MS-RPCE] 2.2.2.3/3.3.1.5.2.2: the PDU signatures cover the header already; with an
+    // authenticated bind the client's PFC_SUPPORT_HEADER_SIGN is echoed (header signing on)
+    headerSigning = sec != null && (bind.flags() & PfcFlags.SUPPORT_HEADER_SIGN) != 0;
+    int flags =
+        PfcFlags.FIRST_AND_LAST
+            | (bind.flags() & PfcFlags.CONC_MPX)
+            | (headerSigning ? PfcFlags.SUPPORT_HEADER_SIGN : 0);
     sink.send(
         ResponseWriter.encode(
             new BindAckPdu(flags, bind.callId(), ack, Optional.ofNullable(answer))));
@@ -352,6 +365,10 @@ public final class ServerConnection {
       faultNotExecuted(first.callId(), RpcStatus.UNK_IF);
       return;
     }
+    if (!trailerAgrees(first, stub, iface)) {
+      faultNotExecuted(first.callId(), RpcStatus.ACCESS_DENIED);
+      return;
+    }
     RpcHandler handler = iface.operations().get(first.opnum());
     if (handler == null) {
       faultNotExecuted(first.callId(), RpcStatus.OP_RNG_ERROR);
@@ -366,7 +383,8 @@ public final class ServerConnection {
             group,
             security == null ? AuthLevel.NONE : security.level(),
             security == null ? "" : security.principal(),
-            new CompletableFuture<>());
+            new CompletableFuture<>(),
+            transport);
     PendingCall call = new PendingCall(ctx);
     pending.put(first.callId(), call);
     CompletableFuture<byte[]> result;
@@ -377,6 +395,42 @@ public final class ServerConnection {
     }
     call.result = result;
     var unused = result.whenComplete((out, error) -> complete(call, out, error));
+  }
+
+  /**
+   * [MS-RPCE] 3.3.3.2.2.1: a verification trailer at the end of the stub must agree with what was
+   * negotiated and received: BITMASK_1 may claim header signing only if the bind asked for it,
+   * PCONTEXT names the context's interface and NDR 2.0, HEADER2 repeats the request's PTYPE, drep,
+   * call_id, context id and opnum. A malformed trailer does not agree.
+   */
+  private boolean trailerAgrees(RequestPdu first, byte[] stub, RpcInterface iface) {
+    Optional<VerificationTrailer> found;
+    try {
+      found = VerificationTrailer.find(stub);
+    } catch (PduException e) {
+      return false;
+    }
+    if (found.isEmpty()) {
+      return true;
+    }
+    VerificationTrailer t = found.get();
+    if (t.bitmask1() >= 0
+        && (t.bitmask1() & VerificationTrailer.CLIENT_SUPPORT_HEADER_SIGNING) != 0
+        && security != null
+        && !headerSigning) {
+      return false;
+    }
+    if (t.abstractSyntax() != null
+        && (!iface.serves(t.abstractSyntax()) || !SyntaxId.NDR20.equals(t.transferSyntax()))) {
+      return false;
+    }
+    VerificationTrailer.Header2 h = t.header2();
+    return h == null
+        || (h.ptype() == PacketType.REQUEST.code()
+            && h.drep() == PduHeader.DREP_LITTLE_ENDIAN_ASCII
+            && h.callId() == first.callId()
+            && h.contextId() == first.contextId()
+            && h.opnum() == first.opnum());
   }
 
   private synchronized void complete(PendingCall call, byte[] out, Throwable error) {

@@ -9,6 +9,7 @@ import io.cephsmb.gateway.fileservice.FileService;
 import io.cephsmb.gateway.fileservice.ShareVfsProvider;
 import io.cephsmb.gateway.openfiles.OpenFileTable;
 import io.cephsmb.gateway.oplock.OplockManager;
+import io.cephsmb.gateway.pipe.NamedPipes;
 import io.cephsmb.gateway.rpc.RpcServices;
 import io.cephsmb.gateway.server.SmbServer;
 import io.cephsmb.gateway.server.SmbServerConfig;
@@ -49,7 +50,7 @@ public final class GatewayNode implements AutoCloseable {
    * @param localRoot if not null, serve the shares from this local directory instead of CephFS
    *     (embedded mode for tests: share path {@code /a} is {@code localRoot/a})
    * @param epmapperPort the DCE/RPC endpoint mapper's TCP port (135 in production; 0: a free one;
-   *     -1: no DCE/RPC over TCP)
+   *     -1: no DCE/RPC over TCP; the named pipes of IPC$ are served either way)
    * @param rpcPort the TCP port of srvsvc and wkssvc (0: a free one, found through the epmapper)
    */
   public record Bootstrap(
@@ -132,6 +133,7 @@ public final class GatewayNode implements AutoCloseable {
   private final CephFsMounts mounts;
   private final FileService files;
   private final RpcServices rpc;
+  private final NamedPipes pipes;
   private final CompletableFuture<String> fenced = new CompletableFuture<>();
   private final java.util.concurrent.atomic.AtomicBoolean serverClosed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -144,13 +146,15 @@ public final class GatewayNode implements AutoCloseable {
       SmbServer server,
       CephFsMounts mounts,
       FileService files,
-      RpcServices rpc) {
+      RpcServices rpc,
+      NamedPipes pipes) {
     this.client = client;
     this.node = node;
     this.server = server;
     this.mounts = mounts;
     this.files = files;
     this.rpc = rpc;
+    this.pipes = pipes;
   }
 
   /**
@@ -228,35 +232,38 @@ public final class GatewayNode implements AutoCloseable {
       oplocks.startMailbox(kv);
       FileService files =
           new FileService(vfs, table, b.nodeId(), node.incarnation(), oplocks, o.leasing());
-      SmbServer server =
-          SmbServer.start(
-              config,
-              new RadosUserDirectory(new PassDb(kv)),
-              new RadosShareRegistry(shares),
-              files.handlers());
-      RpcServices rpc = null;
-      if (b.epmapperPort() >= 0) {
-        try {
-          rpc =
-              RpcServices.startForGateway(
-                  (java.net.Inet4Address) java.net.InetAddress.getByName(b.bindAddress()),
-                  b.epmapperPort(),
-                  b.rpcPort(),
-                  shares,
-                  new PassDb(kv),
-                  config.ntlmConfig(),
-                  io.cephsmb.dcerpc.mssrvs.ServerIdentity.of(
-                      config.netbiosName(), config.domainName(), "cephsmb " + b.nodeId()));
-        } catch (java.net.UnknownHostException | RuntimeException | InterruptedException e) {
-          server.close();
-          if (e instanceof InterruptedException ie) {
-            throw ie;
-          }
-          throw new IllegalStateException(
-              "cannot serve DCE/RPC on " + b.bindAddress() + ":" + b.epmapperPort() + ": " + e, e);
-        }
+      RpcServices rpc;
+      try {
+        rpc =
+            RpcServices.startForGateway(
+                b.epmapperPort() < 0
+                    ? null
+                    : (java.net.Inet4Address) java.net.InetAddress.getByName(b.bindAddress()),
+                b.epmapperPort(),
+                b.rpcPort(),
+                shares,
+                new PassDb(kv),
+                config.ntlmConfig(),
+                io.cephsmb.dcerpc.mssrvs.ServerIdentity.of(
+                    config.netbiosName(), config.domainName(), "cephsmb " + b.nodeId()));
+      } catch (java.net.UnknownHostException | RuntimeException e) {
+        throw new IllegalStateException(
+            "cannot serve DCE/RPC on " + b.bindAddress() + ":" + b.epmapperPort() + ": " + e, e);
       }
-      GatewayNode g = new GatewayNode(client, node, server, mounts, files, rpc);
+      NamedPipes pipes = new NamedPipes(rpc.pipes());
+      SmbServer server;
+      try {
+        server =
+            SmbServer.start(
+                config,
+                new RadosUserDirectory(new PassDb(kv)),
+                new RadosShareRegistry(shares),
+                pipes.wrap(files.handlers()));
+      } catch (RuntimeException | InterruptedException e) {
+        rpc.close();
+        throw e;
+      }
+      GatewayNode g = new GatewayNode(client, node, server, mounts, files, rpc, pipes);
       CompletableFuture<?> unused =
           fencedSignal.thenAccept(
               reason -> {
@@ -320,9 +327,7 @@ public final class GatewayNode implements AutoCloseable {
   private void stopServing() {
     if (serverClosed.compareAndSet(false, true)) {
       server.close();
-      if (rpc != null) {
-        rpc.close();
-      }
+      rpc.close();
       if (mounts != null) {
         mounts.close();
       }
@@ -330,9 +335,14 @@ public final class GatewayNode implements AutoCloseable {
     }
   }
 
+  /** The named pipes of IPC$ (open count for tests). */
+  public NamedPipes pipes() {
+    return pipes;
+  }
+
   /** The endpoint mapper's port, or -1 without DCE/RPC over TCP. */
   public int epmapperPort() {
-    return rpc == null ? -1 : rpc.epmapperPort();
+    return rpc.epmapperPort();
   }
 
   /** Stops serving, leaves the cluster cleanly (unless fenced), disconnects. Idempotent. */

@@ -32,6 +32,8 @@ public final class NtlmSessionSecurity {
   private final boolean keyExchange;
   private final byte[] sendSignKey;
   private final byte[] receiveSignKey;
+  private final byte[] sendSealKey;
+  private final byte[] receiveSealKey;
   private final RC4Engine sendHandle = new RC4Engine();
   private final RC4Engine receiveHandle = new RC4Engine();
   private int sendSeqNum;
@@ -56,8 +58,22 @@ public final class NtlmSessionSecurity {
     byte[] serverSeal = sealKey(negotiatedFlags, exportedSessionKey, SERVER_SEAL);
     this.sendSignKey = server ? serverSign : clientSign;
     this.receiveSignKey = server ? clientSign : serverSign;
-    sendHandle.init(true, new KeyParameter(server ? serverSeal : clientSeal));
-    receiveHandle.init(true, new KeyParameter(server ? clientSeal : serverSeal));
+    this.sendSealKey = server ? serverSeal : clientSeal;
+    this.receiveSealKey = server ? clientSeal : serverSeal;
+    sendHandle.init(true, new KeyParameter(sendSealKey));
+    receiveHandle.init(true, new KeyParameter(receiveSealKey));
+  }
+
+  /**
+   * Restarts both RC4 handles from the sealing keys and sets the sequence numbers: SPNEGO resets
+   * the NTLM cipher state once the mechListMIC has been exchanged, keeping the sequence numbers the
+   * MICs used (what Windows and Samba do for DCE/RPC over SPNEGO).
+   */
+  public synchronized void restart(int sendSeq, int receiveSeq) {
+    sendHandle.init(true, new KeyParameter(sendSealKey));
+    receiveHandle.init(true, new KeyParameter(receiveSealKey));
+    sendSeqNum = sendSeq;
+    receiveSeqNum = receiveSeq;
   }
 
   /** [MS-NLMP] 3.4.5.2 SIGNKEY. */

@@ -106,6 +106,14 @@ public enum NtStatus {
   INSUFFICIENT_RESOURCES(0xC000009A),
   /** The request is not supported. */
   NOT_SUPPORTED(0xC00000BB),
+  /** The named pipe is not in a state for this operation (a pipe FSCTL on a file). */
+  INVALID_PIPE_STATE(0xC00000AD),
+  /** The named pipe has unread data (FSCTL_PIPE_TRANSCEIVE). */
+  PIPE_BUSY(0xC00000AE),
+  /** The server end of the named pipe is gone. */
+  PIPE_DISCONNECTED(0xC00000B0),
+  /** The named pipe was closed while the operation waited. */
+  PIPE_BROKEN(0xC000014B),
   /** The network responded incorrectly (failed FSCTL_VALIDATE_NEGOTIATE_INFO). */
   INVALID_NETWORK_RESPONSE(0xC00000C3),
   /** The specified network name is no longer available (unknown or disconnected TreeId). */

@@ -16,7 +16,6 @@ import io.cephsmb.gateway.msnlmp.NtlmServerContext;
 import io.cephsmb.gateway.msnlmp.NtlmSessionSecurity;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -126,40 +125,13 @@ public final class NtlmSecurityProvider implements SecurityProvider {
         int bodyLength,
         byte[] signature)
         throws AuthException {
-      NtlmSessionSecurity s = sessionFor(level);
-      if (signature.length != NtlmSessionSecurity.SIGNATURE_LENGTH) {
-        throw new AuthException("NTLM signature of " + signature.length + " bytes");
-      }
-      if (level == AuthLevel.PKT_PRIVACY) {
-        try {
-          s.unsealRegion(pdu, signedLength, bodyOffset, bodyLength, signature);
-        } catch (NtlmDecodeException e) {
-          throw new AuthException("NTLM: " + e.getMessage());
-        }
-      } else if (!s.verify(Arrays.copyOf(pdu, signedLength), signature)) {
-        throw new AuthException("NTLM signature mismatch");
-      }
+      NtlmPduSecurity.verify(session, level, pdu, signedLength, bodyOffset, bodyLength, signature);
     }
 
     @Override
     public byte[] sign(
         AuthLevel level, byte[] pdu, int signedLength, int bodyOffset, int bodyLength) {
-      NtlmSessionSecurity s = session;
-      if (s == null) {
-        throw new IllegalStateException("no NTLM session security");
-      }
-      if (level == AuthLevel.PKT_PRIVACY) {
-        return s.sealRegion(pdu, signedLength, bodyOffset, bodyLength);
-      }
-      return s.sign(Arrays.copyOf(pdu, signedLength));
-    }
-
-    private NtlmSessionSecurity sessionFor(AuthLevel level) throws AuthException {
-      NtlmSessionSecurity s = session;
-      if (s == null) {
-        throw new AuthException("no NTLM session security for " + level);
-      }
-      return s;
+      return NtlmPduSecurity.sign(session, level, pdu, signedLength, bodyOffset, bodyLength);
     }
 
     @Override

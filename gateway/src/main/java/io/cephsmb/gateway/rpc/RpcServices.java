@@ -4,6 +4,7 @@ import io.cephsmb.dcerpc.auth.AuthLevel;
 import io.cephsmb.dcerpc.auth.SecurityProvider;
 import io.cephsmb.dcerpc.epm.Endpoint;
 import io.cephsmb.dcerpc.epm.EndpointRegistry;
+import io.cephsmb.dcerpc.epm.Epmapper;
 import io.cephsmb.dcerpc.epm.EpmapperService;
 import io.cephsmb.dcerpc.mssrvs.ServerIdentity;
 import io.cephsmb.dcerpc.mssrvs.ShareInfoSource;
@@ -31,31 +32,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves the gateway's RPC interfaces over ncacn_ip_tcp: the endpoint mapper (port 135 in
- * production; anonymous binds allowed, authenticated ones accepted as well) on one port, srvsvc and
- * wkssvc (authenticated with the given providers, at least CONNECT) on another, registered with the
- * endpoint mapper for that port and for their named pipes ({@code \PIPE\srvsvc}, {@code
- * \PIPE\wkssvc}), which the SMB side will serve.
+ * Serves the gateway's RPC interfaces over ncacn_np (the {@link #pipes()} the SMB side opens on
+ * IPC$) and, unless the epmapper port is negative, over ncacn_ip_tcp: the endpoint mapper (port 135
+ * in production; anonymous binds allowed, authenticated ones accepted as well) on one port, srvsvc
+ * and wkssvc (authenticated with the given providers, at least CONNECT) on another, registered with
+ * the endpoint mapper for that port and for their named pipes ({@code \PIPE\srvsvc}, {@code
+ * \PIPE\wkssvc}).
  */
 public final class RpcServices implements AutoCloseable {
   private final EventLoopGroup group;
   private final TcpRpcServer epmapper;
   private final TcpRpcServer services;
   private final EndpointRegistry registry;
+  private final Map<String, RpcServer> pipes;
 
   private RpcServices(
       EventLoopGroup group,
       TcpRpcServer epmapper,
       TcpRpcServer services,
-      EndpointRegistry registry) {
+      EndpointRegistry registry,
+      Map<String, RpcServer> pipes) {
     this.group = group;
     this.epmapper = epmapper;
     this.services = services;
     this.registry = registry;
+    this.pipes = pipes;
   }
 
   /**
-   * Starts both endpoints on {@code address} (port 0 picks a free port).
+   * Starts both endpoints on {@code address} (port 0 picks a free port; an epmapper port below 0
+   * serves no TCP at all, only the named pipes).
    *
    * @param providers the security providers for srvsvc and wkssvc (NTLMSSP)
    */
@@ -67,12 +73,25 @@ public final class RpcServices implements AutoCloseable {
       ShareInfoSource shares,
       ServerIdentity identity)
       throws InterruptedException {
-    EventLoopGroup group = new NioEventLoopGroup(2);
     EndpointRegistry registry = new EndpointRegistry();
+    RpcServer epmServer =
+        new RpcServer(List.of(new EpmapperService(registry).rpcInterface()), providers);
+    RpcInterface srvsvc = authenticated(new SrvsvcService(shares, identity).rpcInterface());
+    RpcInterface wkssvc = authenticated(new WkssvcService(identity).rpcInterface());
+    RpcServer svcServer = new RpcServer(List.of(srvsvc, wkssvc), providers);
+    Map<String, RpcServer> pipes =
+        Map.of("srvsvc", svcServer, "wkssvc", svcServer, "epmapper", epmServer);
+    String host = identity.netbiosName();
+    registry.register(new Endpoint.NamedPipe(srvsvc.syntax(), "\\PIPE\\srvsvc", host, "srvsvc"));
+    registry.register(new Endpoint.NamedPipe(wkssvc.syntax(), "\\PIPE\\wkssvc", host, "wkssvc"));
+    registry.register(
+        new Endpoint.NamedPipe(Epmapper.SYNTAX, "\\PIPE\\epmapper", host, "epmapper"));
+    if (epmapperPort < 0) {
+      return new RpcServices(null, null, null, registry, pipes);
+    }
+    EventLoopGroup group = new NioEventLoopGroup(2);
     TcpRpcServer epm = null;
     try {
-      RpcServer epmServer =
-          new RpcServer(List.of(new EpmapperService(registry).rpcInterface()), providers);
       epm =
           TcpRpcServer.start(
               epmServer,
@@ -80,9 +99,6 @@ public final class RpcServices implements AutoCloseable {
               group,
               false,
               TcpRpcServer.DEFAULT_FRAGMENT_TIMEOUT);
-      RpcInterface srvsvc = authenticated(new SrvsvcService(shares, identity).rpcInterface());
-      RpcInterface wkssvc = authenticated(new WkssvcService(identity).rpcInterface());
-      RpcServer svcServer = new RpcServer(List.of(srvsvc, wkssvc), providers);
       TcpRpcServer svc =
           TcpRpcServer.start(
               svcServer,
@@ -90,12 +106,9 @@ public final class RpcServices implements AutoCloseable {
               group,
               false,
               TcpRpcServer.DEFAULT_FRAGMENT_TIMEOUT);
-      String host = identity.netbiosName();
       registry.register(new Endpoint.Tcp(srvsvc.syntax(), address, svc.port(), "srvsvc"));
       registry.register(new Endpoint.Tcp(wkssvc.syntax(), address, svc.port(), "wkssvc"));
-      registry.register(new Endpoint.NamedPipe(srvsvc.syntax(), "\\PIPE\\srvsvc", host, "srvsvc"));
-      registry.register(new Endpoint.NamedPipe(wkssvc.syntax(), "\\PIPE\\wkssvc", host, "wkssvc"));
-      return new RpcServices(group, epm, svc, registry);
+      return new RpcServices(group, epm, svc, registry, pipes);
     } catch (InterruptedException | RuntimeException e) {
       if (epm != null) {
         epm.close();
@@ -106,8 +119,8 @@ public final class RpcServices implements AutoCloseable {
   }
 
   /**
-   * Starts the services for the gateway daemon: NTLMSSP against the passdb in RADOS (looked up
-   * asynchronously), the shares of the configuration in RADOS.
+   * Starts the services for the gateway daemon: NTLMSSP and SPNEGO (NTLMSSP inside) against the
+   * passdb in RADOS (looked up asynchronously), the shares of the configuration in RADOS.
    */
   public static RpcServices startForGateway(
       Inet4Address address,
@@ -118,18 +131,24 @@ public final class RpcServices implements AutoCloseable {
       NtlmServerConfig ntlm,
       ServerIdentity identity)
       throws InterruptedException {
-    SecurityProvider provider =
-        new NtlmSecurityProvider(ntlm, passDb::ntHash, new SecureRandom(), Clock.systemUTC());
+    SecureRandom random = new SecureRandom();
+    List<SecurityProvider> providers =
+        List.of(
+            new NtlmSecurityProvider(ntlm, passDb::ntHash, random, Clock.systemUTC()),
+            new SpnegoSecurityProvider(ntlm, passDb::ntHash, random, Clock.systemUTC()));
     return start(
         address,
         epmapperPort,
         servicesPort,
-        List.of(provider),
+        providers,
         new ShareConfigSource(shares, "IPC Service (" + identity.comment() + ")"),
         identity);
   }
 
-  /** Refuses calls on an unauthenticated association with access denied. */
+  /**
+   * Refuses calls on an association that neither RPC authentication nor the transport (the SMB
+   * session of a named pipe, not anonymous) authenticated with access denied.
+   */
   static RpcInterface authenticated(RpcInterface iface) {
     Map<Integer, RpcHandler> ops = new HashMap<>();
     iface
@@ -139,7 +158,7 @@ public final class RpcServices implements AutoCloseable {
                 ops.put(
                     opnum,
                     (call, stub) ->
-                        call.authLevel() == AuthLevel.NONE
+                        call.authLevel() == AuthLevel.NONE && !call.transport().authenticated()
                             ? CompletableFuture.failedFuture(
                                 new RpcFaultException(
                                     RpcStatus.ACCESS_DENIED, "authentication required"))
@@ -147,14 +166,22 @@ public final class RpcServices implements AutoCloseable {
     return new RpcInterface(iface.syntax(), ops);
   }
 
-  /** The endpoint mapper's port. */
+  /** The endpoint mapper's port, or -1 without TCP. */
   public int epmapperPort() {
-    return epmapper.port();
+    return epmapper == null ? -1 : epmapper.port();
   }
 
-  /** The port of srvsvc and wkssvc. */
+  /** The port of srvsvc and wkssvc, or -1 without TCP. */
   public int servicesPort() {
-    return services.port();
+    return services == null ? -1 : services.port();
+  }
+
+  /**
+   * The RPC server behind each named pipe of IPC$ ({@code srvsvc} and {@code wkssvc}: the same
+   * association space, as Windows serves both from one process; {@code epmapper}).
+   */
+  public Map<String, RpcServer> pipes() {
+    return pipes;
   }
 
   /** The endpoints registered with the endpoint mapper (more may be added). */
@@ -164,6 +191,9 @@ public final class RpcServices implements AutoCloseable {
 
   @Override
   public void close() {
+    if (group == null) {
+      return;
+    }
     services.close();
     epmapper.close();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

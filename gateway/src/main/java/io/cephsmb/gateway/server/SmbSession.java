@@ -125,6 +125,14 @@ public final class SmbSession {
     return signer;
   }
 
+  /**
+   * Session.SessionKey ([MS-SMB2] 3.3.1.8), what named-pipe RPC calls see as the transport session
+   * key; empty for anonymous and guest sessions.
+   */
+  public byte[] sessionKey() {
+    return keys == null ? new byte[0] : keys.sessionKey();
+  }
+
   /** The keys, or null. */
   Smb2SessionKeys keys() {
     return keys;

@@ -81,7 +81,8 @@ class GatewayTargetIT {
           "smb2.dir",
           "smb2.rename",
           "smb2.sharemode",
-          "rpc.epmapper");
+          "rpc.epmapper",
+          "rpc.srvsvc");
 
   /**
    * Suites that need more than the default two minutes on a loaded machine: smb2.dir creates and
