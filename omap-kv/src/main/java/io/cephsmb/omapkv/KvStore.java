@@ -19,9 +19,10 @@ import java.util.function.Supplier;
  * <p>Everything is asynchronous; bodies run on a store thread (or, when the snapshot comes from the
  * cache, on the caller's) and must not block.
  *
- * <p>Transactions of one store on one object that read something are queued and run one at a time,
- * so a hot object costs this node no conflicts and retries, only those with other nodes; a body
- * must therefore never wait for another transaction of the same store on the same object.
+ * <p>Transactions of one store on one object that read something are queued and run one at a time
+ * (per object when they read a prefix, per object and key set when they read keys only), so a hot
+ * object costs this node no conflicts and retries, only those with other nodes; a body must
+ * therefore never wait for another transaction of the same store on the same object.
  *
  * <p>A {@link SnapshotCache} remembers the last committed state of small objects, so a transaction
  * on an object this store changed last costs one round trip (the guarded write) instead of two. The
@@ -156,8 +157,11 @@ public final class KvStore {
       // a blind write (guarded by existence only) conflicts with nobody: no need to queue
       return attempt(oid, reads, body, 1, true);
     }
+    // transactions that read only keys conflict only over those keys: they queue per key set, so
+    // transactions on different keys of one object still run side by side
+    String queue = reads.prefix() != null ? oid : oid + '\0' + String.join("\0", reads.keys());
     CompletableFuture<T> result = new CompletableFuture<>();
-    CompletableFuture<?> before = tails.put(oid, result);
+    CompletableFuture<?> before = tails.put(queue, result);
     Runnable start =
         () -> {
           CompletableFuture<T> run;
