@@ -94,7 +94,9 @@ public final class ErrnoStatus {
     both(t, Errno.ETXTBSY, STATUS_SHARING_VIOLATION);
     both(t, Errno.ENOMEM, STATUS_NO_MEMORY);
     both(t, Errno.EAGAIN, STATUS_INSUFFICIENT_RESOURCES);
-    both(t, Errno.EFBIG, STATUS_FILE_TOO_LARGE);
+    // a file that cannot grow further (CephFS: past max_file_size): Windows answers DISK_FULL for a
+    // write there ([MS-FSA] 2.1.5.3; smbtorture smb2.rw.invalid against Windows)
+    both(t, Errno.EFBIG, STATUS_DISK_FULL);
     both(t, Errno.EMLINK, STATUS_TOO_MANY_LINKS);
     both(t, Errno.ERANGE, STATUS_BUFFER_TOO_SMALL);
     both(t, Errno.E2BIG, STATUS_INVALID_PARAMETER);
