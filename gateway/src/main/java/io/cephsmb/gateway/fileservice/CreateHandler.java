@@ -459,23 +459,7 @@ final class CreateHandler implements CommandHandler {
         VfsStat fin = now;
         FileTimes times = fs.changeTimes.adjust(io(() -> Attributes.times(vfs, path, fin)), fin);
         int attrs = io(() -> Attributes.of(vfs, path, fin));
-        List<Smb2CreateContext> out = new ArrayList<>();
-        for (Smb2CreateContext c : req.contexts()) {
-          if (c.is(Smb2CreateContext.MXAC)) {
-            out.add(
-                Smb2CreateContext.of(
-                    Smb2CreateContext.MXAC,
-                    ByteBuffer.allocate(8)
-                        .order(ByteOrder.LITTLE_ENDIAN)
-                        .putInt(0)
-                        .putInt(maximal)
-                        .array()));
-          } else if (c.is(Smb2CreateContext.QFID)) {
-            byte[] id = new byte[32];
-            ByteBuffer.wrap(id).order(ByteOrder.LITTLE_ENDIAN).putLong(fin.ino());
-            out.add(Smb2CreateContext.of(Smb2CreateContext.QFID, id));
-          }
-        }
+        List<Smb2CreateContext> out = responseContexts(req, maximal, fin.ino());
         if (lease != null && rec.hasLease()) {
           out.add(lease.response(rec.leaseState(), rec.leaseEpoch(), false));
         }
@@ -591,5 +575,31 @@ final class CreateHandler implements CommandHandler {
         throw FileService.status(e);
       }
     }
+  }
+
+  /**
+   * The create contexts answered for the ones asked that the server grants without a lease or
+   * durable handle: MxAc (maximal access, [MS-SMB2] 2.2.14.2.5) and QFid (the on-disk id from the
+   * inode, 2.2.14.2.9). A mutable list: the caller adds the lease's answer.
+   */
+  static List<Smb2CreateContext> responseContexts(Smb2CreateRequest req, int maximal, long ino) {
+    List<Smb2CreateContext> out = new ArrayList<>();
+    for (Smb2CreateContext c : req.contexts()) {
+      if (c.is(Smb2CreateContext.MXAC)) {
+        out.add(
+            Smb2CreateContext.of(
+                Smb2CreateContext.MXAC,
+                ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(0)
+                    .putInt(maximal)
+                    .array()));
+      } else if (c.is(Smb2CreateContext.QFID)) {
+        byte[] id = new byte[32];
+        ByteBuffer.wrap(id).order(ByteOrder.LITTLE_ENDIAN).putLong(ino);
+        out.add(Smb2CreateContext.of(Smb2CreateContext.QFID, id));
+      }
+    }
+    return out;
   }
 }

@@ -10,7 +10,6 @@ import static io.cephsmb.gateway.mssmb2.Smb2CreateRequest.FILE_SUPERSEDE;
 
 import io.cephsmb.gateway.mssmb2.FileTimes;
 import io.cephsmb.gateway.mssmb2.NtStatus;
-import io.cephsmb.gateway.mssmb2.Smb2CreateContext;
 import io.cephsmb.gateway.mssmb2.Smb2CreateRequest;
 import io.cephsmb.gateway.mssmb2.Smb2CreateResponse;
 import io.cephsmb.gateway.mssmb2.Smb2FileId;
@@ -27,11 +26,7 @@ import io.cephsmb.vfs.VfsException;
 import io.cephsmb.vfs.VfsHandle;
 import io.cephsmb.vfs.VfsPath;
 import io.cephsmb.vfs.VfsStat;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -225,7 +220,7 @@ final class StreamCreate {
               sst.size(),
               attrs & ~Attributes.DIRECTORY,
               fileId,
-              contexts(req, maximal, now.ino()));
+              CreateHandler.responseContexts(req, maximal, now.ino()));
       FileOpen open =
           new FileOpen(
               fileId,
@@ -300,27 +295,6 @@ final class StreamCreate {
       default:
         throw new IllegalStateException("outcome " + out);
     }
-  }
-
-  private static List<Smb2CreateContext> contexts(Smb2CreateRequest req, int maximal, long ino) {
-    List<Smb2CreateContext> out = new ArrayList<>();
-    for (Smb2CreateContext c : req.contexts()) {
-      if (c.is(Smb2CreateContext.MXAC)) {
-        out.add(
-            Smb2CreateContext.of(
-                Smb2CreateContext.MXAC,
-                ByteBuffer.allocate(8)
-                    .order(ByteOrder.LITTLE_ENDIAN)
-                    .putInt(0)
-                    .putInt(maximal)
-                    .array()));
-      } else if (c.is(Smb2CreateContext.QFID)) {
-        byte[] id = new byte[32];
-        ByteBuffer.wrap(id).order(ByteOrder.LITTLE_ENDIAN).putLong(ino);
-        out.add(Smb2CreateContext.of(Smb2CreateContext.QFID, id));
-      }
-    }
-    return out;
   }
 
   private static VfsStat createBase(Vfs vfs, VfsPath base, int fileAttributes) {
