@@ -11,6 +11,8 @@ import io.cephsmb.gateway.config.PassDb;
 import io.cephsmb.gateway.config.ShareConfig;
 import io.cephsmb.gateway.config.ShareRecord;
 import io.cephsmb.gateway.msnlmp.NtlmCrypto;
+import io.cephsmb.gateway.testing.ClientProcess;
+import io.cephsmb.gateway.testing.ClientProcess.Result;
 import io.cephsmb.omapkv.Bytes;
 import io.cephsmb.omapkv.KvStore;
 import io.cephsmb.omapkv.RadosClient;
@@ -24,7 +26,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -68,20 +69,8 @@ class GatewayNodeIT {
             cluster.confPath(), cluster.clientId(), cluster.statePool(), ns, node, "127.0.0.1", 0));
   }
 
-  record Result(int code, String output) {}
-
   static Result smbclient(int port, String share, String user, String... extra) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(List.of("smbclient", "//127.0.0.1/" + share, "-p", "" + port, "-U", user));
-    cmd.addAll(List.of(extra));
-    cmd.addAll(List.of("-c", "exit"));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("smbclient hung: " + cmd);
-    }
-    return new Result(
-        p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    return ClientProcess.smbclient(null, port, share, user, "exit", Duration.ofMinutes(1), extra);
   }
 
   private ClusterView view() {
@@ -94,7 +83,7 @@ class GatewayNodeIT {
     try {
       for (String dialect : List.of("SMB2_02", "SMB3_11")) {
         Result ok = smbclient(g.port(), "data", "alice%Secret-1", "-m", dialect);
-        assertEquals(0, ok.code(), dialect + ": " + ok.output());
+        assertEquals(0, ok.exit(), dialect + ": " + ok.output());
       }
       Result bad = smbclient(g.port(), "data", "alice%wrong");
       assertTrue(bad.output().contains("NT_STATUS_LOGON_FAILURE"), bad.output());
@@ -102,7 +91,7 @@ class GatewayNodeIT {
       assertTrue(unknown.output().contains("NT_STATUS_BAD_NETWORK_NAME"), unknown.output());
       // a share added while the node runs is served at once (no restart, no reload)
       join(new ShareConfig(kv).add(new ShareRecord("later", "/", "", false, false, false)));
-      assertEquals(0, smbclient(g.port(), "later", "alice%Secret-1").code());
+      assertEquals(0, smbclient(g.port(), "later", "alice%Secret-1").exit());
       NodeRecord me = view().nodes().get("node-a");
       assertEquals(NodeStatus.UP, me.status());
       assertEquals(g.incarnation(), me.incarnation());

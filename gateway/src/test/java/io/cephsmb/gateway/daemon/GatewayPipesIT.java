@@ -10,19 +10,19 @@ import io.cephsmb.gateway.config.PassDb;
 import io.cephsmb.gateway.config.ShareConfig;
 import io.cephsmb.gateway.config.ShareRecord;
 import io.cephsmb.gateway.msnlmp.NtlmCrypto;
+import io.cephsmb.gateway.testing.ClientProcess;
 import io.cephsmb.omapkv.Bytes;
 import io.cephsmb.omapkv.KvStore;
 import io.cephsmb.omapkv.RadosClient;
 import io.cephsmb.omapkv.rados.LibradosClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -93,20 +93,11 @@ class GatewayPipesIT {
   }
 
   private String run(List<String> cmd, boolean mustSucceed) throws Exception {
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(240, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("did not finish: " + cmd);
-    }
-    String s = new String(out, StandardCharsets.UTF_8);
-    System.out.println("$ " + String.join(" ", cmd) + " -> " + p.exitValue() + "\n" + s);
+    ClientProcess.Result r = ClientProcess.run(null, cmd, Duration.ofMinutes(4));
+    String s = r.output();
+    System.out.println("$ " + String.join(" ", cmd) + " -> " + r.exit() + "\n" + s);
     if (mustSucceed) {
-      assertEquals(0, p.exitValue(), s);
+      assertEquals(0, r.exit(), s);
     }
     return s;
   }

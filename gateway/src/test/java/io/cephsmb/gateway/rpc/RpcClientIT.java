@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cephsmb.gateway.testing.ClientProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,14 +60,10 @@ class RpcClientIT {
         new ArrayList<>(
             List.of(
                 "rpcclient", "-s", smbConf.toString(), "-U", credentials, binding, "-c", commands));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("rpcclient did not finish in 60 s: " + cmd);
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    System.out.println("$ " + String.join(" ", cmd) + "\n" + out + "(exit " + p.exitValue() + ")");
-    return new Run(p.exitValue(), out);
+    ClientProcess.Result r = ClientProcess.run(null, cmd, Duration.ofMinutes(1));
+    System.out.println(
+        "$ " + String.join(" ", cmd) + "\n" + r.output() + "(exit " + r.exit() + ")");
+    return new Run(r.exit(), r.output());
   }
 
   static String user() {

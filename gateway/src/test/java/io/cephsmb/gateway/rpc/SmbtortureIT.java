@@ -3,11 +3,13 @@ package io.cephsmb.gateway.rpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cephsmb.gateway.testing.ClientProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -70,13 +71,7 @@ class SmbtortureIT {
             RpcTestServices.USER + "%" + RpcTestServices.PASSWORD,
             binding,
             suite);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    byte[] output = p.getInputStream().readAllBytes();
-    if (!p.waitFor(240, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("smbtorture did not finish: " + cmd);
-    }
-    String out = new String(output, StandardCharsets.UTF_8);
+    String out = ClientProcess.run(null, cmd, Duration.ofMinutes(4)).output();
     System.out.println("$ " + String.join(" ", cmd) + "\n" + out);
     Map<String, Boolean> results = new LinkedHashMap<>();
     Matcher m = Pattern.compile("(?m)^(success|failure|error|skip): (.+?)( \\[)?$").matcher(out);

@@ -8,16 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cephsmb.gateway.fileservice.FileService;
 import io.cephsmb.gateway.fileservice.ShareVfsProvider;
 import io.cephsmb.gateway.openfiles.OpenFileTable;
+import io.cephsmb.gateway.testing.ClientProcess;
+import io.cephsmb.gateway.testing.ClientProcess.Result;
 import io.cephsmb.omapkv.KvStore;
 import io.cephsmb.omapkv.memory.MemoryCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,36 +61,16 @@ class FileServiceLocalIT {
     cluster.close();
   }
 
-  record Result(int exit, String output) {}
-
   static Result smbclient(int port, String share, String commands, String... extra)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add("smbclient");
-    cmd.add("//127.0.0.1/" + share);
-    cmd.add("-p");
-    cmd.add(Integer.toString(port));
-    cmd.add("-U");
-    cmd.add(TestServers.USER + "%" + TestServers.PASSWORD);
-    cmd.addAll(List.of(extra));
-    cmd.add("-c");
-    cmd.add(commands);
-    Path log = Files.createTempFile("smbclient", ".out");
-    Process p =
-        new ProcessBuilder(cmd)
-            .directory(local.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    boolean done = p.waitFor(120, TimeUnit.SECONDS);
-    String out = Files.readString(log);
-    Files.delete(log);
-    if (!done) {
-      p.destroyForcibly();
-      throw new AssertionError("smbclient hung: " + out);
-    }
-    return new Result(p.exitValue(), out);
+    return ClientProcess.smbclient(
+        local,
+        port,
+        share,
+        TestServers.USER + "%" + TestServers.PASSWORD,
+        commands,
+        Duration.ofMinutes(2),
+        extra);
   }
 
   static Result run(String commands, String... extra) throws Exception {

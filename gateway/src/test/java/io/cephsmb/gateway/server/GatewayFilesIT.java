@@ -18,6 +18,8 @@ import io.cephsmb.gateway.mssmb2.Smb2Command;
 import io.cephsmb.gateway.mssmb2.Smb2CreateRequest;
 import io.cephsmb.gateway.mssmb2.Smb2CreateResponse;
 import io.cephsmb.gateway.mssmb2.Smb2FileId;
+import io.cephsmb.gateway.testing.ClientProcess;
+import io.cephsmb.gateway.testing.ClientProcess.Result;
 import io.cephsmb.omapkv.Bytes;
 import io.cephsmb.omapkv.KvStore;
 import io.cephsmb.omapkv.RadosClient;
@@ -31,12 +33,12 @@ import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,31 +128,9 @@ class GatewayFilesIT {
     cephRoot.rmdir(p);
   }
 
-  record Result(int exit, String output) {}
-
   Result smbclient(GatewayNode g, String commands, String... extra) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "smbclient", "//127.0.0.1/data", "-p", "" + g.port(), "-U", USER + "%" + PASSWORD));
-    cmd.addAll(List.of(extra));
-    cmd.addAll(List.of("-c", commands));
-    Path log = Files.createTempFile("smbclient", ".out");
-    Process p =
-        new ProcessBuilder(cmd)
-            .directory(local.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    boolean done = p.waitFor(180, TimeUnit.SECONDS);
-    String out = Files.readString(log);
-    Files.delete(log);
-    if (!done) {
-      p.destroyForcibly();
-      throw new AssertionError("smbclient hung: " + out);
-    }
-    return new Result(p.exitValue(), out);
+    return ClientProcess.smbclient(
+        local, g.port(), "data", USER + "%" + PASSWORD, commands, Duration.ofMinutes(3), extra);
   }
 
   private VfsPath in(String... names) throws Exception {

@@ -28,6 +28,8 @@ import io.cephsmb.gateway.mssmb2.Smb2FileId;
 import io.cephsmb.gateway.mssmb2.Smb2OutputBufferResponse;
 import io.cephsmb.gateway.mssmb2.Smb2QueryInfoRequest;
 import io.cephsmb.gateway.mssmb2.Smb2SetInfoRequest;
+import io.cephsmb.gateway.testing.ClientProcess;
+import io.cephsmb.gateway.testing.ClientProcess.Result;
 import io.cephsmb.omapkv.Bytes;
 import io.cephsmb.omapkv.KvStore;
 import io.cephsmb.omapkv.RadosClient;
@@ -40,11 +42,11 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,35 +128,9 @@ class GatewayMetadataIT {
     admin.close();
   }
 
-  record Result(int exit, String output) {}
-
   Result smbclient(GatewayNode g, String commands) throws Exception {
-    List<String> cmd =
-        List.of(
-            "smbclient",
-            "//127.0.0.1/data",
-            "-p",
-            "" + g.port(),
-            "-U",
-            USER + "%" + PASSWORD,
-            "-c",
-            commands);
-    Path log = Files.createTempFile("smbclient", ".out");
-    Process p =
-        new ProcessBuilder(cmd)
-            .directory(local.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    boolean done = p.waitFor(120, TimeUnit.SECONDS);
-    String out = Files.readString(log);
-    Files.delete(log);
-    if (!done) {
-      p.destroyForcibly();
-      throw new AssertionError("smbclient hung: " + out);
-    }
-    return new Result(p.exitValue(), out);
+    return ClientProcess.smbclient(
+        local, g.port(), "data", USER + "%" + PASSWORD, commands, Duration.ofMinutes(2));
   }
 
   private static Smb2TestClient client(GatewayNode g) throws Exception {

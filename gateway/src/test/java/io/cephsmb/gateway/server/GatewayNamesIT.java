@@ -19,6 +19,8 @@ import io.cephsmb.gateway.mssmb2.Smb2CreateRequest;
 import io.cephsmb.gateway.mssmb2.Smb2CreateResponse;
 import io.cephsmb.gateway.mssmb2.Smb2FileId;
 import io.cephsmb.gateway.mssmb2.Smb2SetInfoRequest;
+import io.cephsmb.gateway.testing.ClientProcess;
+import io.cephsmb.gateway.testing.ClientProcess.Result;
 import io.cephsmb.omapkv.Bytes;
 import io.cephsmb.omapkv.KvStore;
 import io.cephsmb.omapkv.RadosClient;
@@ -34,10 +36,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,34 +259,8 @@ class GatewayNamesIT {
     assertEquals(List.of("QUARTERLY REPORT.docx"), namesIn("Project"));
   }
 
-  record Result(int exit, String output) {}
-
   Result smbclient(GatewayNode g, String commands) throws Exception {
-    List<String> cmd =
-        List.of(
-            "smbclient",
-            "//127.0.0.1/data",
-            "-p",
-            "" + g.port(),
-            "-U",
-            USER + "%" + PASSWORD,
-            "-c",
-            commands);
-    Path log = Files.createTempFile("smbclient", ".out");
-    Process p =
-        new ProcessBuilder(cmd)
-            .directory(local.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    boolean done = p.waitFor(180, TimeUnit.SECONDS);
-    String out = Files.readString(log);
-    Files.delete(log);
-    if (!done) {
-      p.destroyForcibly();
-      throw new AssertionError("smbclient hung: " + out);
-    }
-    return new Result(p.exitValue(), out);
+    return ClientProcess.smbclient(
+        local, g.port(), "data", USER + "%" + PASSWORD, commands, Duration.ofMinutes(3));
   }
 }

@@ -12,6 +12,8 @@ import io.cephsmb.gateway.config.ShareConfig;
 import io.cephsmb.gateway.config.ShareRecord;
 import io.cephsmb.gateway.daemon.GatewayNode;
 import io.cephsmb.gateway.msnlmp.NtlmCrypto;
+import io.cephsmb.gateway.testing.ClientProcess;
+import io.cephsmb.gateway.testing.ClientProcess.Result;
 import io.cephsmb.omapkv.Bytes;
 import io.cephsmb.omapkv.KvStore;
 import io.cephsmb.omapkv.RadosClient;
@@ -23,11 +25,10 @@ import io.cephsmb.vfs.VfsPath;
 import io.cephsmb.vfs.cephfs.CephFsMounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,30 +115,9 @@ class GatewayStreamsIT {
     cephRoot.rmdir(p);
   }
 
-  private record Result(int exit, String output) {}
-
   private Result smbclient(GatewayNode g, String commands) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "smbclient", "//127.0.0.1/data", "-p", "" + g.port(), "-U", USER + "%" + PASSWORD));
-    cmd.addAll(List.of("-c", commands));
-    Path log = Files.createTempFile("smbclient", ".out");
-    Process p =
-        new ProcessBuilder(cmd)
-            .directory(local.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    boolean done = p.waitFor(180, TimeUnit.SECONDS);
-    String out = Files.readString(log);
-    Files.delete(log);
-    if (!done) {
-      p.destroyForcibly();
-      throw new AssertionError("smbclient hung: " + out);
-    }
-    return new Result(p.exitValue(), out);
+    return ClientProcess.smbclient(
+        local, g.port(), "data", USER + "%" + PASSWORD, commands, Duration.ofMinutes(3));
   }
 
   @Test

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cephsmb.gateway.testing.ClientProcess;
+import io.cephsmb.gateway.testing.ClientProcess.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,33 +56,12 @@ class SmbclientIT {
     }
   }
 
-  record Result(int exit, String output) {}
-
   static Result smbclient(SmbServer s, String share, String user, String... extra)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add("smbclient");
-    cmd.add("//127.0.0.1/" + share);
-    cmd.add("-p");
-    cmd.add(Integer.toString(s.port()));
-    cmd.add("-U");
-    cmd.add(user);
-    cmd.add("--option=client min protocol=SMB2_02");
-    cmd.addAll(List.of(extra));
-    cmd.add("-c");
-    cmd.add("exit");
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    boolean done = p.waitFor(60, TimeUnit.SECONDS);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!done) {
-      p.destroyForcibly();
-      throw new AssertionError("smbclient hung: " + out);
-    }
-    return new Result(p.exitValue(), out);
+    List<String> options = new ArrayList<>(List.of("--option=client min protocol=SMB2_02"));
+    options.addAll(List.of(extra));
+    return ClientProcess.smbclient(
+        null, s.port(), share, user, "exit", Duration.ofMinutes(1), options.toArray(String[]::new));
   }
 
   private static String login() {
