@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,10 +34,30 @@ public final class Bench {
       int tortureProcs,
       long seqBytes,
       int smallFiles,
-      int idleConnections) {
+      int idleConnections,
+      Set<String> workloads) {
+    /** Every workload, in the order they run. */
+    public static final List<String> WORKLOADS =
+        List.of("echo", "open-close", "seq", "small-files", "idle");
+
     /** The defaults of {@code scripts/interop bench}. */
     public static Options defaults() {
-      return new Options(3, 10, 4, 512L << 20, 500, 100);
+      return new Options(3, 10, 4, 512L << 20, 500, 100, Set.copyOf(WORKLOADS));
+    }
+
+    /** Checks the workload names. */
+    public Options {
+      workloads = Set.copyOf(workloads);
+      for (String w : workloads) {
+        if (!WORKLOADS.contains(w)) {
+          throw new IllegalArgumentException(
+              "unknown workload " + w + ", expected one of " + WORKLOADS);
+        }
+      }
+    }
+
+    boolean runs(String workload) {
+      return workloads.contains(workload);
     }
   }
 
@@ -149,17 +170,17 @@ public final class Bench {
       Path four = scratch.resolve("4k.bin");
       writeRandom(four, 4096, 7);
 
-      for (int r = 1; r <= opt.runs(); r++) {
+      for (int r = 1; r <= opt.runs() && opt.runs("echo"); r++) {
         for (Target t : targets) {
           step(t, r, "smb2.bench.echo", () -> echo(t));
         }
       }
-      for (int r = 1; r <= opt.runs(); r++) {
+      for (int r = 1; r <= opt.runs() && opt.runs("open-close"); r++) {
         for (Target t : targets) {
           step(t, r, "smb2.bench.path-contention-shared", () -> openClose(t));
         }
       }
-      for (int r = 1; r <= opt.runs(); r++) {
+      for (int r = 1; r <= opt.runs() && opt.runs("seq"); r++) {
         for (Target t : targets) {
           final int run = r;
           step(t, r, "sequential put/get", () -> seq(t, big, scratch, run));
@@ -167,13 +188,13 @@ public final class Bench {
         final int run = r;
         step(null, r, "libcephfs sequential write/read", () -> raw(run));
       }
-      for (int r = 1; r <= opt.runs(); r++) {
+      for (int r = 1; r <= opt.runs() && opt.runs("small-files"); r++) {
         for (Target t : targets) {
           final int run = r;
           step(t, r, "small files", () -> smallFiles(t, four, scratch, run));
         }
       }
-      for (int r = 1; r <= opt.runs(); r++) {
+      for (int r = 1; r <= opt.runs() && opt.runs("idle"); r++) {
         for (Target t : targets) {
           step(t, r, opt.idleConnections() + " idle connections", () -> idle(t, scratch));
         }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -406,12 +407,22 @@ public final class Interop implements Runnable {
             "idle authenticated connections for the RSS figure (default: ${DEFAULT-VALUE})")
     int idle;
 
+    @Option(
+        names = "--workloads",
+        split = ",",
+        description = "workloads to run: echo, open-close, seq, small-files, idle (default: all)")
+    List<String> workloads;
+
     @Override
     public Integer call() throws IOException {
       PrintStream out = System.out;
       if (runs < 1) {
         throw new CommandLine.ParameterException(
             new CommandLine(this), "--runs must be at least 1");
+      }
+      if (workloads != null && !Bench.Options.WORKLOADS.containsAll(workloads)) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--workloads: one or more of " + Bench.Options.WORKLOADS);
       }
       if (runs < 3) {
         out.println("note: fewer than 3 runs per figure: the medians are not worth comparing");
@@ -436,7 +447,14 @@ public final class Interop implements Runnable {
                 common.user,
                 common.password);
         Bench.Options o =
-            new Bench.Options(runs, seconds, nprocs, (long) seqMib << 20, smallFiles, idle);
+            new Bench.Options(
+                runs,
+                seconds,
+                nprocs,
+                (long) seqMib << 20,
+                smallFiles,
+                idle,
+                workloads == null ? Set.copyOf(Bench.Options.WORKLOADS) : Set.copyOf(workloads));
         Path scratch = Files.createTempDirectory(Path.of("/tmp"), "cephsmb-bench-");
         Bench.Report rep = new Bench(o, torture, cc, out).run(targets, scratch);
         Bench.print(rep, out);
