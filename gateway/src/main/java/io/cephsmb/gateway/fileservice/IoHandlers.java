@@ -11,9 +11,11 @@ import io.cephsmb.gateway.mssmb2.Smb2ReadResponse;
 import io.cephsmb.gateway.mssmb2.Smb2WriteRequest;
 import io.cephsmb.gateway.mssmb2.Smb2WriteResponse;
 import io.cephsmb.gateway.server.CommandHandler;
+import io.cephsmb.gateway.server.IoBuffers;
 import io.cephsmb.gateway.server.RequestContext;
 import io.cephsmb.gateway.server.Response;
 import io.cephsmb.vfs.VfsStat;
+import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
@@ -53,29 +55,39 @@ final class IoHandlers {
       int len = (int) req.length();
       return rc.offload(
           () -> {
-            ByteBuffer buf = ByteBuffer.allocate(len);
-            int n = 0;
-            while (buf.hasRemaining()) {
-              int r = io(() -> o.vfs.read(o.handle, req.offset() + buf.position(), buf));
-              if (r <= 0) {
-                break;
+            // read straight into the buffer the response is sent from
+            ByteBuf data = IoBuffers.ALLOC.directBuffer(Math.max(len, 1));
+            try {
+              ByteBuffer buf = data.nioBuffer(0, len);
+              int n = 0;
+              while (buf.hasRemaining()) {
+                int r = io(() -> o.vfs.read(o.handle, req.offset() + buf.position(), buf));
+                if (r <= 0) {
+                  break;
+                }
+                n += r;
               }
-              n += r;
+              if (n < req.minimumCount() || (n == 0 && len > 0)) {
+                throw fail(NtStatus.END_OF_FILE, "end of file");
+              }
+              int count = n;
+              o.position = req.offset() + n;
+              data.writerIndex(count);
+              ByteBuf payload = data;
+              data = null;
+              return Response.ok(
+                  out -> {
+                    Smb2ReadResponse.encodeHeader(out, count, 0);
+                    if (count == 0) {
+                      out.writeByte(0);
+                    }
+                  },
+                  payload);
+            } finally {
+              if (data != null) {
+                data.release();
+              }
             }
-            if (n < req.minimumCount() || (n == 0 && len > 0)) {
-              throw fail(NtStatus.END_OF_FILE, "end of file");
-            }
-            int count = n;
-            o.position = req.offset() + n;
-            byte[] data = buf.array();
-            return Response.ok(
-                out -> {
-                  Smb2ReadResponse.encodeHeader(out, count, 0);
-                  out.writeBytes(data, 0, count);
-                  if (count == 0) {
-                    out.writeByte(0);
-                  }
-                });
           });
     }
   }

@@ -56,32 +56,78 @@ public record Smb2WriteRequest(
   }
 
   /**
-   * A WRITE request whose data was copied once, into a pooled direct buffer (what libcephfs reads
-   * from without another copy); the server's decode. Whoever holds it must {@link #release()} it
-   * once the data is written (or dropped).
-   *
-   * @param offset Offset
-   * @param fileId FileId
-   * @param flags Flags
-   * @param data the data, position 0, limit Length
-   * @param owner the pooled buffer behind {@code data}
+   * A WRITE request whose data stays in direct memory (what libcephfs reads from without another
+   * copy); the server's decode. Whoever holds it must {@link #release()} it once the data is
+   * written (or dropped).
    */
-  public record Direct(
-      long offset, Smb2FileId fileId, int flags, java.nio.ByteBuffer data, ByteBuf owner) {
+  public static final class Direct {
+    private final long offset;
+    private final Smb2FileId fileId;
+    private final int flags;
+    private final java.nio.ByteBuffer data;
+    private final ByteBuf owner;
+    private final java.util.concurrent.atomic.AtomicBoolean released =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * @param offset Offset
+     * @param fileId FileId
+     * @param flags Flags
+     * @param data the data, position 0, limit Length
+     * @param owner the reference behind {@code data}, released by {@link #release()}
+     */
+    public Direct(
+        long offset, Smb2FileId fileId, int flags, java.nio.ByteBuffer data, ByteBuf owner) {
+      this.offset = offset;
+      this.fileId = fileId;
+      this.flags = flags;
+      this.data = data;
+      this.owner = owner;
+    }
+
+    /** Offset. */
+    public long offset() {
+      return offset;
+    }
+
+    /** FileId. */
+    public Smb2FileId fileId() {
+      return fileId;
+    }
+
+    /** Flags. */
+    public int flags() {
+      return flags;
+    }
+
+    /** The data (position 0, limit Length); valid until {@link #release()}. */
+    public java.nio.ByteBuffer data() {
+      return data;
+    }
+
     /** Length. */
     public int length() {
       return data.remaining();
     }
 
-    /** Returns the data's buffer to the pool (once; later calls do nothing). */
+    /** The reference behind {@link #data()}. */
+    public ByteBuf owner() {
+      return owner;
+    }
+
+    /** Gives up this request's reference to the data (once; later calls do nothing). */
     public void release() {
-      if (owner.refCnt() > 0) {
+      if (released.compareAndSet(false, true)) {
         owner.release();
       }
     }
   }
 
-  /** Reads the request with the checks of {@link #decode}, copying the data once. */
+  /**
+   * Reads the request with the checks of {@link #decode}. When the message is in direct memory in
+   * one piece (the frame decoder's buffer), the data is a retained slice of it, not copied;
+   * otherwise (a decrypted message) it is copied once into a pooled direct buffer.
+   */
   public static Direct decodeDirect(ByteBuf m) {
     int body = Smb2Wire.body(m, STRUCTURE_SIZE, 48, "WRITE");
     int dataOffset = m.getUnsignedShortLE(body + 2);
@@ -90,14 +136,19 @@ public record Smb2WriteRequest(
     int infoLength = m.getUnsignedShortLE(body + 42);
     int at = Smb2Wire.buffer(m, dataOffset, length, DATA_OFFSET, "WRITE data");
     Smb2Wire.buffer(m, infoOffset, infoLength, DATA_OFFSET, "WRITE channel info");
-    ByteBuf owner =
-        io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer((int) length, (int) length);
-    owner.writeBytes(m, at, (int) length);
+    int len = (int) length;
+    ByteBuf owner;
+    if (m.isDirect() && m.nioBufferCount() == 1) {
+      owner = m.retainedSlice(at, len);
+    } else {
+      owner = io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(len, len);
+      owner.writeBytes(m, at, len);
+    }
     return new Direct(
         m.getLongLE(body + 8),
         Smb2FileId.read(m, body + 16),
         m.getIntLE(body + 44),
-        owner.nioBuffer(0, (int) length),
+        owner.nioBuffer(0, len),
         owner);
   }
 

@@ -165,11 +165,13 @@ final class ChainRun {
           e.header().messageId(),
           r.isNone() ? "no response" : r.status());
     }
-    if (r.isNone()) {
-      return;
-    }
-    if (r.body() == null) {
-      disconnect = true;
+    if (r.isNone() || r.body() == null) {
+      if (r.payload() != null) {
+        r.payload().release();
+      }
+      if (r.body() == null && r.disconnect()) {
+        disconnect = true;
+      }
       return;
     }
     long asyncId = p == null ? 0 : p.asyncId();
@@ -179,11 +181,16 @@ final class ChainRun {
     try {
       r.body().accept(body);
       bodyBytes = ByteBufUtil.getBytes(body);
+    } catch (RuntimeException ex) {
+      if (r.payload() != null) {
+        r.payload().release();
+      }
+      throw ex;
     } finally {
       body.release();
     }
     SmbSession s = rc != null && rc.session() != null ? rc.session() : session;
-    out.add(new ResponseChain.Element(h, bodyBytes, signer(e, r, s), r.onEncoded()));
+    out.add(new ResponseChain.Element(h, bodyBytes, signer(e, r, s), r.onEncoded(), r.payload()));
     if (asyncId != 0) {
       flush(false);
     }

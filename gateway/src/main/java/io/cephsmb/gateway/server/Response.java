@@ -17,13 +17,34 @@ import java.util.function.Consumer;
  *     (the final SESSION_SETUP response); may be null
  * @param disconnect whether the connection is closed once the response is sent, or without one when
  *     {@code body} is null
+ * @param payload bulk data sent right after what {@code body} writes, without being copied (READ
+ *     data); the response owns it and the server releases it once sent or dropped; may be null
  */
 public record Response(
     NtStatus status,
     Consumer<ByteBuf> body,
     Consumer<byte[]> onEncoded,
     SmbSession signAs,
-    boolean disconnect) {
+    boolean disconnect,
+    ByteBuf payload) {
+  /** A response without a payload. */
+  public Response(
+      NtStatus status,
+      Consumer<ByteBuf> body,
+      Consumer<byte[]> onEncoded,
+      SmbSession signAs,
+      boolean disconnect) {
+    this(status, body, onEncoded, signAs, disconnect, null);
+  }
+
+  /**
+   * A success whose body is what {@code fixedPart} writes followed by {@code payload} (which the
+   * response takes over).
+   */
+  public static Response ok(Consumer<ByteBuf> fixedPart, ByteBuf payload) {
+    return new Response(NtStatus.SUCCESS, fixedPart, null, null, false, payload);
+  }
+
   /** A success with a body. */
   public static Response ok(Consumer<ByteBuf> body) {
     return new Response(NtStatus.SUCCESS, body, null, null, false);
@@ -56,11 +77,11 @@ public record Response(
 
   /** This response with a callback for its encoded bytes. */
   public Response withOnEncoded(Consumer<byte[]> callback) {
-    return new Response(status, body, callback, signAs, disconnect);
+    return new Response(status, body, callback, signAs, disconnect, payload);
   }
 
   /** This response, signed by {@code session}. */
   public Response signedBy(SmbSession session) {
-    return new Response(status, body, onEncoded, session, disconnect);
+    return new Response(status, body, onEncoded, session, disconnect, payload);
   }
 }

@@ -21,6 +21,23 @@ record ResponseChain(List<Element> elements, SmbSession encryptWith, boolean clo
    * @param body the encoded body
    * @param signer the signer, or null for an unsigned response
    * @param onEncoded called with the message bytes as sent before signing, or null
+   * @param payload bytes that follow {@code body} in the message, sent without a copy when the
+   *     message is neither signed nor encrypted; released by the encoder; may be null
    */
-  record Element(Smb2Header header, byte[] body, Smb2Signer signer, Consumer<byte[]> onEncoded) {}
+  record Element(
+      Smb2Header header,
+      byte[] body,
+      Smb2Signer signer,
+      Consumer<byte[]> onEncoded,
+      io.netty.buffer.ByteBuf payload) {
+    /** A response without a payload. */
+    Element(Smb2Header header, byte[] body, Smb2Signer signer, Consumer<byte[]> onEncoded) {
+      this(header, body, signer, onEncoded, null);
+    }
+
+    /** The length of the body and payload. */
+    int length() {
+      return body.length + (payload == null ? 0 : payload.readableBytes());
+    }
+  }
 }
