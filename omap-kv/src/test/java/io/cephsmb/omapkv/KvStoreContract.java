@@ -344,6 +344,22 @@ public abstract class KvStoreContract {
   }
 
   @Test
+  void theCacheKeepsWhatItKnewOfKeysATransactionDidNotRead() {
+    AtomicInteger reads = new AtomicInteger();
+    KvStore kv = new KvStore(countingReads(kv().objects(), reads));
+    join(increment(kv, "o", "a"));
+    join(increment(kv, "o", "b"));
+    assertEquals(2, reads.get(), "b was not known yet");
+    for (int i = 0; i < 3; i++) {
+      join(increment(kv, "o", "a"));
+      join(increment(kv, "o", "b"));
+    }
+    assertEquals(2, reads.get(), "a and b both known after b's commit");
+    assertEquals(4L, u64(join(kv.get("o", "a")).get("a")));
+    assertEquals(4L, u64(join(kv.get("o", "b")).get("b")));
+  }
+
+  @Test
   void aStaleCachedStateIsAConflictAndLosesNoUpdate() {
     KvStore a = kv();
     KvStore b = new KvStore(a.objects());
