@@ -84,6 +84,7 @@ public final class OmapKvBench {
       results.add(
           run("txn, one hot object, own key", 16, seconds, t -> incrKey(kv, "hot", "k" + t)));
       results.add(run("txn, one hot key", 16, seconds, t -> incr(kv, "hotkey")));
+      results.removeIf(java.util.Objects::isNull);
       print(results);
     }
   }
@@ -123,7 +124,13 @@ public final class OmapKvBench {
     }
   }
 
+  /** Only scenarios whose name contains $OMAPKV_BENCH_ONLY run (all when unset): for profiling. */
+  private static final String ONLY = System.getenv().getOrDefault("OMAPKV_BENCH_ONLY", "");
+
   static Result run(String name, int threads, double seconds, Op op) throws InterruptedException {
+    if (!name.equals("warmup") && !name.contains(ONLY)) {
+      return null;
+    }
     double client0 = cpuSeconds(0);
     double osd0 = OSD_PID > 0 ? cpuSeconds(OSD_PID) : Double.NaN;
     long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -178,6 +185,9 @@ public final class OmapKvBench {
           r.percentileMs(0.99),
           r.clientCpuSeconds() * 1e6 / r.ops(),
           r.osdCpuSeconds() * 1e6 / r.ops());
+    }
+    if (!ONLY.isEmpty()) {
+      return;
     }
     System.out.printf(
         "txn scaling, 16 threads on distinct objects vs 1 thread: %.1fx (target >= 4x);"
