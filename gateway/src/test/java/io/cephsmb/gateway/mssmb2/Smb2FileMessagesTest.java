@@ -211,6 +211,17 @@ class Smb2FileMessagesTest {
           dd.release();
           return dd;
         });
+    // a message in one direct buffer (the frame decoder's): the data is that memory, not a copy
+    io.netty.buffer.ByteBuf frame = io.netty.buffer.Unpooled.directBuffer(golden.length + 64);
+    frame.writeBytes(message(golden));
+    Smb2WriteRequest.Direct shared = Smb2WriteRequest.decodeDirect(frame);
+    assertEquals(2, frame.refCnt());
+    frame.setByte(frame.writerIndex() - 1, 0x77);
+    assertEquals((byte) 0x77, shared.data().get(2));
+    shared.release();
+    shared.release(); // idempotent
+    assertEquals(1, frame.refCnt());
+    frame.release();
     byte[] lying = golden.clone();
     lying[4] = 9; // Length past the end
     assertThrows(Smb2DecodeException.class, () -> Smb2WriteRequest.decode(message(lying)));
