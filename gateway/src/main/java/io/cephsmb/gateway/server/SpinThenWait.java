@@ -8,11 +8,10 @@ import io.netty.util.IntSupplier;
  * How an epoll event loop waits for work: it polls without blocking, and while it found events less
  * than {@code spinNanos} ago it polls again instead of going to sleep; only after that quiet period
  * does it block in epoll_wait. Under a stream of small requests (ECHO, the same few connections
- * answering one request at a time) the loop thus never sleeps and is never woken: the sleep and
- * wake-up were most of the server's CPU per ECHO, and each wake-up also costs the client that sends
- * the next request. An idle server blocks as before; the spin is bounded by the same 50 µs that
- * Linux's busy-poll documentation suggests for its {@code net.core.busy_poll}. Event-loop confined
- * (one per loop).
+ * answering one request at a time) the loop thus need not sleep and be woken; an idle server blocks
+ * as before. Off by default ({@link SmbServerConfig#eventLoopSpin()}): where the clients share the
+ * cores with the server (the 2-core dev machine) the polling takes CPU they need. Event-loop
+ * confined (one per loop).
  */
 final class SpinThenWait implements SelectStrategy {
   private final long spinNanos;
