@@ -264,22 +264,18 @@ public final class OpenFileTable {
       indexed =
           registerNode(rec.nodeId())
               .thenCompose(
-                  k ->
-                      kv.update(
-                          nodeIndex(rec.nodeId()),
-                          ReadSet.NONE,
-                          txn -> {
-                            if (needFileRef) {
-                              txn.set(fileOid, Records.encode(FileRef.CODEC, 1, new FileRef(ino)));
-                            }
-                            if (claim != null && claim.owner()) {
-                              txn.set(
-                                  claim.ref().key,
-                                  Records.encode(
-                                      OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation())));
-                            }
-                            return null;
-                          }))
+                  k -> {
+                    Map<String, Bytes> sets = new java.util.TreeMap<>();
+                    if (needFileRef) {
+                      sets.put(fileOid, Records.encode(FileRef.CODEC, 1, new FileRef(ino)));
+                    }
+                    if (claim != null && claim.owner()) {
+                      sets.put(
+                          claim.ref().key,
+                          Records.encode(OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation())));
+                    }
+                    return indexWrite(rec.nodeId(), sets, List.of());
+                  })
               .thenRun(
                   () -> {
                     if (needFileRef) {
@@ -463,13 +459,25 @@ public final class OpenFileTable {
   }
 
   private CompletableFuture<Void> unindex(String nodeId, String pathKey) {
-    return kv.update(
-        nodeIndex(nodeId),
-        ReadSet.NONE,
-        txn -> {
-          txn.remove(pathKey);
-          return null;
-        });
+    return indexWrite(nodeId, Map.of(), List.of(pathKey));
+  }
+
+  /**
+   * One write of a node's index: sets and removes, unguarded, creating the object if missing. Not a
+   * {@link KvStore} transaction: nothing is read, and the index outgrows the store's snapshot cache
+   * (it keeps every file the node opened), where a transaction would first read whether the object
+   * exists: a second round trip for nothing.
+   */
+  private CompletableFuture<Void> indexWrite(
+      String nodeId, Map<String, Bytes> sets, List<String> removes) {
+    io.cephsmb.omapkv.WriteOp.Builder op = io.cephsmb.omapkv.WriteOp.builder();
+    if (!removes.isEmpty()) {
+      op.omapRemove(removes);
+    }
+    if (!sets.isEmpty()) {
+      op.omapSet(sets);
+    }
+    return kv.objects().write(nodeIndex(nodeId), op.build()).thenApply(v -> null);
   }
 
   /**
@@ -485,15 +493,12 @@ public final class OpenFileTable {
     CompletableFuture<Void> in;
     if (c.owner()) {
       in =
-          kv.update(
-              nodeIndex(rec.nodeId()),
-              ReadSet.NONE,
-              txn -> {
-                txn.set(
-                    c.ref().key,
-                    Records.encode(OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation())));
-                return null;
-              });
+          indexWrite(
+              rec.nodeId(),
+              Map.of(
+                  c.ref().key,
+                  Records.encode(OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation()))),
+              List.of());
       c.ref().settle(in, this);
     } else {
       in = c.ref().written;
