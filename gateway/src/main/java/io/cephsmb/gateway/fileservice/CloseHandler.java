@@ -17,8 +17,10 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * [MS-SMB2] 3.3.5.10 Receiving an SMB2 CLOSE Request: the open leaves the table at once (later
  * requests get STATUS_FILE_CLOSED), then off the event loop the attributes are read if
- * SMB2_CLOSE_FLAG_POSTQUERY_ATTRIB asks for them, and {@link FileService#closeBlocking} closes the
- * handle, removes the share-mode record and removes a delete-pending file on its last close.
+ * SMB2_CLOSE_FLAG_POSTQUERY_ATTRIB asks for them and the handle is closed, and {@link
+ * FileService#closeRecord} removes the share-mode record (asynchronously: no thread waits for
+ * RADOS) and a delete-pending file on its last close. An open with nothing for the VFS is closed
+ * without leaving the event loop.
  */
 final class CloseHandler implements CommandHandler {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CloseHandler.class);
