@@ -1,11 +1,18 @@
 package io.cephsmb.omapkv;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,10 +26,12 @@ import java.util.function.Supplier;
  * <p>Everything is asynchronous; bodies run on a store thread (or, when the snapshot comes from the
  * cache, on the caller's) and must not block.
  *
- * <p>Transactions of one store on one object that read something are queued and run one at a time
- * (per object when they read a prefix, per object and key set when they read keys only), so a hot
- * object costs this node no conflicts and retries, only those with other nodes; a body must
- * therefore never wait for another transaction of the same store on the same object.
+ * <p>Transactions of one store on one object are queued (one lane for those that read a prefix, one
+ * for the others) and each lane has one compound write in flight at a time, carrying every
+ * transaction that queued meanwhile (group commit, see {@link #update}). So a hot object costs this
+ * node no conflicts and retries, only those with other nodes, and one round trip per group, not per
+ * transaction; a body must therefore never wait for another transaction of the same store on the
+ * same object.
  *
  * <p>A {@link SnapshotCache} remembers the last committed state of small objects, so a transaction
  * on an object this store changed last costs one round trip (the guarded write) instead of two. The
@@ -41,14 +50,8 @@ public final class KvStore {
   private final RetryPolicy retry;
   private final SnapshotCache cache;
 
-  /**
-   * The last transaction queued on each object by this store: transactions of one store on one
-   * object run one after the other (FIFO), so local callers never conflict with each other (and
-   * each starts from the state the previous one committed, from the cache); only other stores'
-   * writes can conflict.
-   */
-  private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<?>> tails =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /** The transactions waiting on each object (and read kind) of this store; see update(). */
+  private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
   public KvStore(ObjectStore store) {
     this(store, RetryPolicy.DEFAULT);
@@ -151,111 +154,279 @@ public final class KvStore {
    * anything read has changed since; on such a conflict it starts over. A body that writes nothing
    * commits nothing. Completes with the body's result of the attempt that committed, or fails with
    * {@link ConflictException} after the retry bound, or with the store's error.
+   *
+   * <p>Group commit: transactions of this store on one object that wait behind a running one are
+   * committed together in the next round trip (up to {@value #MAX_GROUP}): their bodies run one
+   * after the other on the same snapshot, each seeing the writes of those before it, and the writes
+   * go out as one compound operation guarded by everything any of them read. Under load a hot
+   * object thus costs one RADOS write per round trip, not one per transaction. A body that throws
+   * fails alone; a body that adds guards of its own ({@link Txn#require}) or removes the object
+   * ends its group, so that a guard of one caller can never fail another's commit.
    */
   public <T> CompletableFuture<T> update(String oid, ReadSet reads, Function<Txn, T> body) {
-    if (reads.keys().isEmpty() && reads.prefix() == null) {
-      // a blind write (guarded by existence only) conflicts with nobody: no need to queue
-      return attempt(oid, reads, body, 1, true);
-    }
-    // transactions that read only keys conflict only over those keys: they queue per key set, so
-    // transactions on different keys of one object still run side by side
-    String queue = reads.prefix() != null ? oid : oid + '\0' + String.join("\0", reads.keys());
-    CompletableFuture<T> result = new CompletableFuture<>();
-    CompletableFuture<?> before = tails.put(queue, result);
-    Runnable start =
-        () -> {
-          CompletableFuture<T> run;
-          try {
-            run = attempt(oid, reads, body, 1, true);
-          } catch (RuntimeException | Error e) {
-            run = CompletableFuture.failedFuture(e);
+    // prefix readers of an object form one lane, key readers (and blind writers) another: key
+    // readers never wait for prefix readers, as their guards do not cover each other's keys
+    String laneKey = oid + (reads.prefix() != null ? "\0p" : "\0k");
+    Pending<T> p = new Pending<>(reads, body);
+    boolean[] start = {false};
+    lanes.compute(
+        laneKey,
+        (k, lane) -> {
+          Lane l = lane == null ? new Lane() : lane;
+          l.waiting.add(p);
+          if (!l.running) {
+            l.running = true;
+            start[0] = true;
           }
-          CompletableFuture<?> unused =
-              run.whenComplete(
-                  (v, e) -> {
-                    tails.remove(oid, result);
-                    if (e != null) {
-                      result.completeExceptionally(Futures.unwrap(e));
-                    } else {
-                      result.complete(v);
-                    }
-                  });
-        };
-    if (before == null) {
-      start.run();
-    } else {
-      CompletableFuture<?> unused = before.whenComplete((v, e) -> start.run());
+          return l;
+        });
+    if (start[0]) {
+      drain(oid, laneKey);
     }
-    return result;
+    return p.result;
   }
 
-  /** The committed result, or {@code stale} when a cached snapshot served a read-only body. */
-  private record Outcome<T>(T result, boolean stale) {}
+  /** Transactions committed together at most. */
+  static final int MAX_GROUP = 32;
 
-  private <T> CompletableFuture<T> attempt(
-      String oid, ReadSet reads, Function<Txn, T> body, int attempt, boolean useCache) {
-    Snapshot cached = useCache ? cache.lookup(oid, reads) : null;
-    CompletableFuture<Outcome<T>> committed;
-    if (cached != null) {
-      try {
-        committed = commit(oid, reads, body, cached, true);
-      } catch (RuntimeException | Error e) {
-        // the body threw: the same failure as on a read snapshot, as a failed future
-        committed = CompletableFuture.failedFuture(e);
+  /** The transactions of one lane: those waiting, and whether a group is running. */
+  private static final class Lane {
+    final ArrayDeque<Pending<?>> waiting = new ArrayDeque<>();
+    boolean running;
+  }
+
+  /** One caller's transaction, with its body's result in the current attempt. */
+  private static final class Pending<T> {
+    final ReadSet reads;
+    final Function<Txn, T> body;
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    T value;
+
+    Pending(ReadSet reads, Function<Txn, T> body) {
+      this.reads = reads;
+      this.body = body;
+    }
+
+    /** Runs the body on {@code txn}, keeping its result for {@link #complete}. */
+    void run(Txn txn) {
+      value = body.apply(txn);
+    }
+
+    void complete() {
+      result.complete(value);
+    }
+
+    void fail(Throwable t) {
+      result.completeExceptionally(Futures.unwrap(t));
+    }
+  }
+
+  /** Runs the lane's groups one after the other until nothing waits (no recursion per group). */
+  private void drain(String oid, String laneKey) {
+    while (true) {
+      List<Pending<?>> group = take(laneKey);
+      if (group == null) {
+        return;
       }
+      CompletableFuture<Void> done;
+      try {
+        done = runGroup(oid, laneKey, group);
+      } catch (RuntimeException | Error e) {
+        group.forEach(p -> p.fail(e));
+        continue;
+      }
+      if (!done.isDone()) {
+        CompletableFuture<?> unused = done.whenComplete((v, e) -> drain(oid, laneKey));
+        return;
+      }
+    }
+  }
+
+  /** The next group of the lane (same prefix, FIFO), or null after marking the lane idle. */
+  private List<Pending<?>> take(String laneKey) {
+    List<Pending<?>> group = new ArrayList<>();
+    lanes.compute(
+        laneKey,
+        (k, lane) -> {
+          if (lane == null || lane.waiting.isEmpty()) {
+            return null;
+          }
+          Pending<?> first = lane.waiting.poll();
+          group.add(first);
+          while (group.size() < MAX_GROUP
+              && !lane.waiting.isEmpty()
+              && Objects.equals(lane.waiting.peek().reads.prefix(), first.reads.prefix())) {
+            group.add(lane.waiting.poll());
+          }
+          return lane;
+        });
+    return group.isEmpty() ? null : group;
+  }
+
+  /** Puts members back at the head of the lane, in order, for the next group. */
+  private void requeue(String laneKey, List<Pending<?>> members) {
+    if (members.isEmpty()) {
+      return;
+    }
+    lanes.compute(
+        laneKey,
+        (k, lane) -> {
+          for (int i = members.size() - 1; i >= 0; i--) {
+            lane.waiting.addFirst(members.get(i));
+          }
+          return lane;
+        });
+  }
+
+  /** Completes when every member of the group is completed (never exceptionally). */
+  private CompletableFuture<Void> runGroup(String oid, String laneKey, List<Pending<?>> group) {
+    SortedSet<String> keys = new TreeSet<>();
+    for (Pending<?> p : group) {
+      keys.addAll(p.reads.keys());
+    }
+    ReadSet union = new ReadSet(keys, group.get(0).reads.prefix());
+    List<Pending<?>> members = new ArrayList<>(group);
+    return attempt(oid, laneKey, union, members, 1, true)
+        .handle(
+            (v, e) -> {
+              if (e != null) {
+                members.forEach(p -> p.fail(e));
+              }
+              return null;
+            });
+  }
+
+  /**
+   * One attempt of a group: snapshot (cached or read), bodies, guarded write. Completes when the
+   * members still in {@code members} have committed (their results are then completed); fails if
+   * the attempt failed for them all.
+   */
+  private CompletableFuture<Void> attempt(
+      String oid,
+      String laneKey,
+      ReadSet reads,
+      List<Pending<?>> members,
+      int attempt,
+      boolean useCache) {
+    Snapshot cached = useCache ? cache.lookup(oid, reads) : null;
+    CompletableFuture<Boolean> committed;
+    if (cached != null) {
+      committed = commit(oid, laneKey, reads, members, cached, true);
     } else {
-      committed = read(oid, reads).thenCompose(snap -> commit(oid, reads, body, snap, false));
+      committed =
+          read(oid, reads).thenCompose(snap -> commit(oid, laneKey, reads, members, snap, false));
     }
     return Futures.flatHandle(
         committed,
-        (out, cause) -> {
+        (done, cause) -> {
           if (cause == null) {
-            if (out.stale()) {
-              return attempt(oid, reads, body, attempt, false);
+            if (!done) {
+              // read-only bodies answered from the cache: run them again on a fresh read
+              return attempt(oid, laneKey, reads, members, attempt, false);
             }
-            return CompletableFuture.completedFuture(out.result());
+            members.forEach(Pending::complete);
+            return CompletableFuture.completedFuture((Void) null);
           }
           if (!isConflict(cause)) {
-            return CompletableFuture.<T>failedFuture(cause);
+            return CompletableFuture.<Void>failedFuture(cause);
           }
           if (cached != null) {
             // the cached state was not current: a cache miss, not a contended object
             cache.stale(oid, cached.version());
-            return attempt(oid, reads, body, attempt, false);
+            return attempt(oid, laneKey, reads, members, attempt, false);
           }
           if (attempt >= retry.maxAttempts()) {
-            return CompletableFuture.<T>failedFuture(
+            return CompletableFuture.<Void>failedFuture(
                 new ConflictException(
                     "transaction on " + oid + " gave up after " + attempt + " conflicts", cause));
           }
-          return later(attempt, () -> attempt(oid, reads, body, attempt + 1, false));
+          return later(attempt, () -> attempt(oid, laneKey, reads, members, attempt + 1, false));
         });
   }
 
-  /** Runs the body on {@code snap} and writes its result back, guarded. */
-  private <T> CompletableFuture<Outcome<T>> commit(
-      String oid, ReadSet reads, Function<Txn, T> body, Snapshot snap, boolean fromCache) {
+  /**
+   * Runs the members' bodies in order on {@code snap} and writes what they wrote back as one
+   * guarded operation. A body that throws fails its caller and leaves the group; the members from
+   * one that must be alone onwards go back to the lane. Completes with true once written (or when
+   * nothing was to be written on a fresh read), false when read-only bodies ran on a cached
+   * snapshot and must run again.
+   */
+  private CompletableFuture<Boolean> commit(
+      String oid,
+      String laneKey,
+      ReadSet reads,
+      List<Pending<?>> members,
+      Snapshot snap,
+      boolean fromCache) {
     Map<String, Bytes> readKeys = new TreeMap<>();
     for (String k : reads.keys()) {
       readKeys.put(k, snap.entries().getOrDefault(k, Bytes.EMPTY));
     }
-    NavigableMap<String, Bytes> entries = new TreeMap<>(snap.entries());
-    Txn txn =
-        new Txn(oid, snap.exists(), snap.version(), entries, reads.prefix() != null, readKeys);
-    T result = body.apply(txn);
-    if (!txn.hasWrites()) {
+    boolean prefixRead = reads.prefix() != null;
+    // the first body sees its own copy of the snapshot (its result may keep views of it); later
+    // ones see a copy of the state the bodies before them left
+    Txn all =
+        new Txn(
+            oid,
+            snap.exists(),
+            snap.version(),
+            new TreeMap<>(snap.entries()),
+            prefixRead,
+            readKeys);
+    NavigableMap<String, Bytes> state =
+        members.size() > 1 ? new TreeMap<>(snap.entries()) : new TreeMap<>();
+    List<Pending<?>> ran = new ArrayList<>(members.size());
+    List<Pending<?>> back = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      Pending<?> p = members.get(i);
+      Txn txn =
+          i == 0
+              ? all
+              : new Txn(
+                  oid,
+                  snap.exists() || all.hasWrites(),
+                  snap.version(),
+                  new TreeMap<>(state),
+                  prefixRead,
+                  readKeys);
+      try {
+        p.run(txn);
+      } catch (RuntimeException | Error e) {
+        p.fail(e);
+        continue;
+      }
+      if (i > 0 && txn.hasGuards()) {
+        // its own guard must not be able to fail the others' commit: it goes first next time
+        back.addAll(members.subList(i, members.size()));
+        break;
+      }
+      ran.add(p);
+      if (i > 0) {
+        all.merge(txn);
+      }
+      if (txn.removesObject() || (i == 0 && txn.hasGuards())) {
+        back.addAll(members.subList(i + 1, members.size()));
+        break;
+      }
+      if (members.size() > 1) {
+        all.applyTo(state);
+      }
+    }
+    members.retainAll(ran);
+    requeue(laneKey, back);
+    if (!all.hasWrites()) {
       if (fromCache) {
-        return CompletableFuture.completedFuture(new Outcome<>(null, true));
+        return CompletableFuture.completedFuture(false);
       }
       cache.read(oid, reads, snap);
-      return CompletableFuture.completedFuture(new Outcome<>(result, false));
+      return CompletableFuture.completedFuture(true);
     }
     return store
-        .write(oid, txn.toWriteOp())
+        .write(oid, all.toWriteOp())
         .thenApply(
             version -> {
-              cache.committed(oid, reads, snap, txn, version);
-              return new Outcome<>(result, false);
+              cache.committed(oid, reads, snap, all, version);
+              return true;
             });
   }
 

@@ -127,8 +127,26 @@ final class SnapshotCache {
       return;
     }
     SortedSet<String> keys = new TreeSet<>(reads.keys());
-    Entry shape = new Entry(newVersion, new ReadSet(keys, reads.prefix()), new TreeMap<>());
-    TreeMap<String, Bytes> entries = new TreeMap<>(from.entries());
+    String prefix = reads.prefix();
+    TreeMap<String, Bytes> entries = new TreeMap<>();
+    Entry old = lru.get(oid);
+    if (old != null && old.version() == from.version() && from.exists()) {
+      // what was cached of the version this transaction started from stays true of the keys it
+      // did not write: keep it, so transactions on other keys of the object still find them
+      keys.addAll(old.covers().keys());
+      if (prefix == null) {
+        prefix = old.covers().prefix();
+      } else if (old.covers().prefix() != null && !old.covers().prefix().equals(prefix)) {
+        keys.addAll(
+            old.entries()
+                .subMap(
+                    old.covers().prefix(), true, old.covers().prefix() + Character.MAX_VALUE, true)
+                .keySet());
+      }
+      entries.putAll(old.entries());
+    }
+    Entry shape = new Entry(newVersion, new ReadSet(keys, prefix), new TreeMap<>());
+    entries.putAll(from.entries());
     for (String k : txn.removedKeys()) {
       entries.remove(k);
     }

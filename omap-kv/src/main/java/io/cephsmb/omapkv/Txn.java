@@ -115,6 +115,36 @@ public final class Txn {
     return !sets.isEmpty() || !removes.isEmpty() || removeObject;
   }
 
+  boolean hasGuards() {
+    return !guards.isEmpty();
+  }
+
+  /** Takes over the writes of a transaction that ran after this one on the same object. */
+  void merge(Txn later) {
+    for (String k : later.removes) {
+      remove(k);
+    }
+    for (Map.Entry<String, Bytes> e : later.sets.entrySet()) {
+      set(e.getKey(), e.getValue());
+    }
+    guards.addAll(later.guards);
+    if (later.removeObject) {
+      removeObject();
+    }
+  }
+
+  /** Applies this transaction's writes to {@code state}. */
+  void applyTo(Map<String, Bytes> state) {
+    if (removeObject) {
+      state.clear();
+      return;
+    }
+    for (String k : removes) {
+      state.remove(k);
+    }
+    state.putAll(sets);
+  }
+
   boolean removesObject() {
     return removeObject;
   }

@@ -61,6 +61,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "do not grant leases (SMB2_GLOBAL_CAP_LEASING not announced)")
   boolean noLeasing;
 
+  @Option(
+      names = "--no-anonymous",
+      description =
+          "refuse anonymous (null session) logons; by default they succeed and reach IPC$ only,"
+              + " as with Samba's defaults")
+  boolean noAnonymous;
+
   @Override
   public Integer call() throws InterruptedException {
     String nodeId = node != null ? node : hostname();
@@ -79,7 +86,9 @@ final class ServeCommand implements Callable<Integer> {
                 epmapperPort,
                 rpcPort),
             new GatewayNode.Options(
-                java.time.Duration.ofSeconds(Math.max(1, oplockBreakTimeout)), !noLeasing));
+                java.time.Duration.ofSeconds(Math.max(1, oplockBreakTimeout)),
+                !noLeasing,
+                !noAnonymous));
     CountDownLatch done = new CountDownLatch(1);
     Thread hook =
         new Thread(

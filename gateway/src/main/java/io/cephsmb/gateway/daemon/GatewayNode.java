@@ -119,11 +119,20 @@ public final class GatewayNode implements AutoCloseable {
    * @param oplockBreakTimeout how long an oplock or lease break waits for the client's
    *     acknowledgment before the waiting open proceeds ([MS-SMB2] 3.3.2.1; 35 s as Windows)
    * @param leasing whether leases are granted (SMB2_GLOBAL_CAP_LEASING announced)
+   * @param allowAnonymous whether anonymous (null session) logons succeed; an anonymous session
+   *     reaches IPC$ only (a disk share refuses its TREE_CONNECT, as Samba without {@code guest
+   *     ok}), and srvsvc/wkssvc refuse it
    */
-  public record Options(java.time.Duration oplockBreakTimeout, boolean leasing) {
-    /** 35 s, leasing on. */
+  public record Options(
+      java.time.Duration oplockBreakTimeout, boolean leasing, boolean allowAnonymous) {
+    /** Anonymous logons allowed (as Samba's default). */
+    public Options(java.time.Duration oplockBreakTimeout, boolean leasing) {
+      this(oplockBreakTimeout, leasing, true);
+    }
+
+    /** 35 s, leasing on, anonymous logons allowed. */
     public static Options defaults() {
-      return new Options(java.time.Duration.ofSeconds(35), true);
+      return new Options(java.time.Duration.ofSeconds(35), true, true);
     }
   }
 
@@ -209,6 +218,7 @@ public final class GatewayNode implements AutoCloseable {
               .encryptData(global.encryptData())
               .netbiosName(netbiosName(b.nodeId()))
               .leasing(o.leasing())
+              .allowAnonymous(o.allowAnonymous())
               .build();
       ShareVfsProvider vfs;
       if (b.localRoot() != null) {
@@ -243,7 +253,7 @@ public final class GatewayNode implements AutoCloseable {
                 b.rpcPort(),
                 shares,
                 new PassDb(kv),
-                config.ntlmConfig(),
+                rpcNtlm(config.ntlmConfig()),
                 io.cephsmb.dcerpc.mssrvs.ServerIdentity.of(
                     config.netbiosName(), config.domainName(), "cephsmb " + b.nodeId()));
       } catch (java.net.UnknownHostException | RuntimeException e) {
@@ -291,6 +301,21 @@ public final class GatewayNode implements AutoCloseable {
       client.close();
       throw e;
     }
+  }
+
+  /**
+   * The NTLM settings of DCE/RPC over TCP: anonymous NTLM binds stay refused there whatever SMB
+   * allows (an anonymous SMB session reaches IPC$, where srvsvc and wkssvc refuse it).
+   */
+  private static io.cephsmb.gateway.msnlmp.NtlmServerConfig rpcNtlm(
+      io.cephsmb.gateway.msnlmp.NtlmServerConfig c) {
+    return new io.cephsmb.gateway.msnlmp.NtlmServerConfig(
+        c.nbDomainName(),
+        c.nbComputerName(),
+        c.dnsDomainName(),
+        c.dnsComputerName(),
+        c.version(),
+        false);
   }
 
   static UUID uuid(byte[] b) {

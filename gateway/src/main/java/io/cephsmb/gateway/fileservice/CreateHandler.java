@@ -90,6 +90,11 @@ final class CreateHandler implements CommandHandler {
     if (rc.tree().ipc()) {
       return FileService.failed(fail(NtStatus.OBJECT_NAME_NOT_FOUND, "no named pipes yet"));
     }
+    if (rc.session().isAnonymous()) {
+      // a session re-authenticated as anonymous keeps its tree connects and opens, but opens
+      // nothing new in a disk share (it could not have connected one)
+      return FileService.failed(fail(NtStatus.ACCESS_DENIED, "anonymous session"));
+    }
     ShareDefinition share = rc.tree().share();
     SmbConnection conn = rc.connection();
     long sessionId = rc.sessionId();

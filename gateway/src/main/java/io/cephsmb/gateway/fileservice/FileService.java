@@ -204,7 +204,9 @@ public final class FileService {
   void register(FileOpen o) {
     opens.put(o.fileId.volatileId(), o);
     if (hooked.putIfAbsent(o.connection, Boolean.TRUE) == null) {
-      o.connection.onClose(() -> connectionClosed(o.connection));
+      SmbConnection c = o.connection;
+      c.onClose(() -> connectionClosed(c));
+      c.onSessionClosed(session -> sessionClosed(c, session.sessionId()));
     }
   }
 
@@ -302,6 +304,30 @@ public final class FileService {
       root = "";
     }
     return p.isRoot() ? (root.isEmpty() ? "/" : root) : root + "/" + p;
+  }
+
+  /**
+   * A session torn down by SESSION_SETUP ([MS-SMB2] 3.3.5.5.3: a failed re-authentication, or a new
+   * session of the same user naming it as PreviousSessionId): its opens are closed, their share
+   * modes and oplocks released; completes when they are. Event loop.
+   */
+  private CompletableFuture<Void> sessionClosed(SmbConnection c, long sessionId) {
+    List<FileOpen> gone = new ArrayList<>();
+    for (FileOpen o : opens.values()) {
+      if (o.connection == c && o.sessionId == sessionId && remove(o)) {
+        gone.add(o);
+      }
+    }
+    if (gone.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    try {
+      return CompletableFuture.runAsync(
+          () -> gone.forEach(this::closeQuietly), c.server().blocking());
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      gone.forEach(this::closeQuietly);
+      return CompletableFuture.completedFuture(null);
+    }
   }
 
   private void connectionClosed(SmbConnection c) {

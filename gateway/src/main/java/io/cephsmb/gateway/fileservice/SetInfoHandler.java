@@ -208,6 +208,11 @@ final class SetInfoHandler implements CommandHandler {
     if (o.share.readOnly()) {
       throw fail(NtStatus.ACCESS_DENIED, "read-only share");
     }
+    if (rc.session().isAnonymous()) {
+      // the target directory is a new access, made with the session's current identity (after a
+      // re-authentication as anonymous it has none in a disk share), as Windows does
+      throw fail(NtStatus.ACCESS_DENIED, "anonymous session");
+    }
     if (o.ads != null || name.startsWith(":")) {
       String target = name;
       return rc.offload(

@@ -164,6 +164,11 @@ public final class NamedPipes {
     SmbConnection c = rc.connection();
     if (hooked.putIfAbsent(c, Boolean.TRUE) == null) {
       c.onClose(() -> connectionClosed(c));
+      c.onSessionClosed(
+          session -> {
+            sessionClosed(c, session.sessionId());
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+          });
     }
     return o;
   }
@@ -215,6 +220,15 @@ public final class NamedPipes {
   /** The number of pipe opens on this node (tests, metrics). */
   public int openCount() {
     return opens.size();
+  }
+
+  /** A session torn down by SESSION_SETUP (failed re-authentication, PreviousSessionId). */
+  private void sessionClosed(SmbConnection c, long sessionId) {
+    for (PipeOpen o : List.copyOf(opens.values())) {
+      if (o.connection() == c && o.sessionId() == sessionId) {
+        close(o);
+      }
+    }
   }
 
   private void connectionClosed(SmbConnection c) {

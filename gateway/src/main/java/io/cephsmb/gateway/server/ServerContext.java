@@ -25,6 +25,8 @@ public final class ServerContext {
   private final java.util.concurrent.atomic.AtomicInteger treeIds =
       new java.util.concurrent.atomic.AtomicInteger(1);
   private final NtlmServerConfig ntlmConfig;
+  private final Map<Long, SmbSession> globalSessions =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * A server context.
@@ -100,6 +102,27 @@ public final class ServerContext {
       return treeIds.getAndIncrement();
     }
     return id;
+  }
+
+  /**
+   * [MS-SMB2] 3.3.1.5 GlobalSessionTable: the sessions of every connection of this node, by
+   * SessionId (PreviousSessionId and binding requests name sessions of other connections).
+   */
+  SmbSession globalSession(long sessionId) {
+    return globalSessions.get(sessionId);
+  }
+
+  void registerSession(SmbSession s) {
+    globalSessions.put(s.sessionId(), s);
+  }
+
+  void unregisterSession(SmbSession s) {
+    globalSessions.remove(s.sessionId(), s);
+  }
+
+  /** The number of sessions on this node (tests). */
+  int globalSessionCount() {
+    return globalSessions.size();
   }
 
   /** What NTLM says about the server. */

@@ -29,10 +29,21 @@ import java.util.function.Supplier;
  * [MS-SMB2] 3.3.5.5 Receiving an SMB2 SESSION_SETUP Request: SPNEGO with NTLMSSP over as many legs
  * as it takes (STATUS_MORE_PROCESSING_REQUIRED in between), the 3.1.1 session preauth hash over
  * every request and every interim response, keys from {@link Smb2KeyDerivation} once authentication
- * is complete, and the final response signed with the new key. Re-authentication of a valid session
- * must name the same user. A binding request is refused with STATUS_REQUEST_NOT_ACCEPTED (no
- * multichannel). A failed logon answers STATUS_LOGON_FAILURE and removes a new session. The SPNEGO
- * steps run on the blocking executor (the user lookup may block).
+ * is complete, and the final response signed with the new key.
+ *
+ * <p>Re-authentication of a valid session (3.3.5.5.2, 3.3.5.5.3) replaces its identity, as Windows
+ * and Samba do: another user, anonymous (when anonymous logons are allowed) or guest; the keys,
+ * tree connects and opens stay (an open keeps the access it was granted). A failed
+ * (re-)authentication answers the mechanism's status (STATUS_LOGON_FAILURE) and tears the session
+ * down with its opens. PreviousSessionId: see {@link PreviousSession}.
+ *
+ * <p>No multichannel (SMB2_GLOBAL_CAP_MULTI_CHANNEL is not announced, IsMultiChannelCapable is
+ * FALSE): a binding request is refused with STATUS_REQUEST_NOT_ACCEPTED. A SESSION_SETUP naming a
+ * session that is not on this connection is STATUS_USER_SESSION_DELETED. Both refusals are signed
+ * with the named session's key when the request's signature proved that key (as clients that sign
+ * the request require, and without offering a signing oracle to anyone else).
+ *
+ * <p>The SPNEGO steps run on the blocking executor (the user lookup may block).
  */
 final class SessionSetupHandler implements CommandHandler {
   /** The mechanisms offered, in the server's order of preference. */
@@ -48,7 +59,7 @@ final class SessionSetupHandler implements CommandHandler {
     Smb2SessionSetupRequest req = Smb2SessionSetupRequest.decode(rc.message());
     SmbConnection c = rc.connection();
     if (req.isBinding()) {
-      return done(Response.error(NtStatus.REQUEST_NOT_ACCEPTED));
+      return done(refusal(rc, NtStatus.REQUEST_NOT_ACCEPTED));
     }
     boolean v311 = c.dialect() == Smb2Dialect.SMB_3_1_1;
     SmbSession s;
@@ -56,13 +67,13 @@ final class SessionSetupHandler implements CommandHandler {
       if (c.sessionCount() >= MAX_SESSIONS_PER_CONNECTION) {
         return done(Response.error(NtStatus.INSUFFICIENT_RESOURCES));
       }
-      s = new SmbSession(c.server().nextSessionId());
+      s = new SmbSession(c.server().nextSessionId(), c);
       s.preauthHash(c.preauthHash());
       c.addSession(s);
     } else {
       s = c.session(rc.header().sessionId());
       if (s == null || s.state() == SessionState.CLOSED) {
-        return done(Response.error(NtStatus.USER_SESSION_DELETED));
+        return done(refusal(rc, NtStatus.USER_SESSION_DELETED));
       }
     }
     rc.sessionEstablished(s);
@@ -76,14 +87,38 @@ final class SessionSetupHandler implements CommandHandler {
     SpnegoAcceptor acceptor = s.acceptor();
     byte[] token = req.securityBuffer();
     return rc.offload(() -> acceptor.accept(token))
-        .thenApply(out -> after(rc, s, acceptor, out, req.securityMode()));
+        .thenCompose(out -> after(rc, s, acceptor, out, req));
   }
 
-  private static Response after(
-      RequestContext rc, SmbSession s, SpnegoAcceptor acceptor, byte[] out, int clientMode) {
+  /**
+   * The answer to a SESSION_SETUP that names a session this connection does not have (or asks to
+   * bind): {@code status}, signed by that session if it exists on this node and the request carries
+   * its valid signature.
+   */
+  private static Response refusal(RequestContext rc, NtStatus status) {
+    Response r = Response.error(status);
+    SmbSession named = rc.server().globalSession(rc.header().sessionId());
+    if (named == null
+        || named.state() != SessionState.VALID
+        || named.signer() == null
+        || !rc.header().isSigned()
+        || rc.encrypted()) {
+      return r;
+    }
+    byte[] m = rc.messageBytes();
+    return named.signer().verify(m, 0, m.length) ? r.signedBy(named) : r;
+  }
+
+  private static CompletableFuture<Response> after(
+      RequestContext rc,
+      SmbSession s,
+      SpnegoAcceptor acceptor,
+      byte[] out,
+      Smb2SessionSetupRequest req) {
     SmbConnection c = rc.connection();
     if (s.state() == SessionState.CLOSED) {
-      return Response.error(NtStatus.USER_SESSION_DELETED); // logged off or connection gone
+      // logged off or connection gone
+      return done(Response.error(NtStatus.USER_SESSION_DELETED));
     }
     boolean firstAuth = s.state() == SessionState.IN_PROGRESS;
     switch (acceptor.state()) {
@@ -94,16 +129,19 @@ final class SessionSetupHandler implements CommandHandler {
         if (c.dialect() == Smb2Dialect.SMB_3_1_1 && firstAuth) {
           more = more.withOnEncoded(b -> s.preauthHash(PreauthIntegrity.next(s.preauthHash(), b)));
         }
-        return more;
+        return done(more);
       case COMPLETE:
         s.acceptor(null);
-        return complete(rc, s, acceptor.mechanism(), out, clientMode);
+        Response r = complete(rc, s, acceptor.mechanism(), out, req.securityMode());
+        if (r.status() != NtStatus.SUCCESS) {
+          return done(r);
+        }
+        return PreviousSession.close(rc, s, req.previousSessionId()).thenApply(v -> r);
       default:
-        // A failed logon removes the session, also when it was a re-authentication (as Windows
-        // and Samba do; smbtorture smb2.session.reauth6).
-        s.transition(SessionState.CLOSED);
-        c.removeSession(s);
-        return Response.error(failureStatus(acceptor.failureStatus()));
+        // A failed logon removes the session with its opens, also when it was a
+        // re-authentication (3.3.5.5.3; as Windows and Samba do: smbtorture smb2.session.reauth6).
+        Response failed = Response.error(failureStatus(acceptor.failureStatus()));
+        return c.closeSession(s).thenApply(v -> failed);
     }
   }
 
@@ -118,24 +156,23 @@ final class SessionSetupHandler implements CommandHandler {
     SmbConnection c = rc.connection();
     SmbServerConfig config = c.server().config();
     GssMechanism.Identity id = mech.identity();
-    if (s.state() != SessionState.IN_PROGRESS) {
-      // Re-authentication: same user, keys unchanged (3.3.5.5.3).
-      if (s.user() == null || !s.user().equalsIgnoreCase(id.user())) {
-        return Response.error(NtStatus.ACCESS_DENIED);
-      }
-      if (s.state() == SessionState.EXPIRED) {
-        s.transition(SessionState.VALID);
-      }
-      return Response.ok(new Smb2SessionSetupResponse(flags(s), out)::encode).signedBy(s);
-    }
     boolean guest =
         config.guestAccount() != null && config.guestAccount().equalsIgnoreCase(id.user());
     boolean anonymous = id.anonymous();
+    if (s.state() != SessionState.IN_PROGRESS) {
+      // Re-authentication (3.3.5.5.2, 3.3.5.5.3): the new identity; Session.SessionKey, the
+      // signing and encryption keys and policy are retained.
+      s.authenticated(id.user(), id.domain(), guest, anonymous);
+      if (s.state() == SessionState.EXPIRED) {
+        s.transition(SessionState.VALID);
+      }
+      Response again = Response.ok(new Smb2SessionSetupResponse(flags(s), out)::encode);
+      return s.signer() != null ? again.signedBy(s) : again;
+    }
     boolean smb3 = c.dialect().isSmb3();
     boolean encrypt = config.encryptData() && !guest && !anonymous;
     if (encrypt && (!smb3 || c.cipher() == null) && config.rejectUnencryptedAccess()) {
-      s.transition(SessionState.CLOSED);
-      c.removeSession(s);
+      CompletableFuture<Void> unused = c.closeSession(s); // a new session: it has no opens
       return Response.error(NtStatus.ACCESS_DENIED);
     }
     Smb2SessionKeys keys = null;

@@ -7,6 +7,7 @@ import io.cephsmb.gateway.crypto.Smb2SigningAlgorithm;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * [MS-SMB2] 3.3.1.7 Connection: the negotiated parameters, the sessions, the credit window and the
@@ -31,6 +32,8 @@ public final class SmbConnection {
   private final Map<Long, PendingRequest> pendingByAsyncId = new HashMap<>();
   private long nextAsyncId = 1;
   private final List<Runnable> closeHooks = new java.util.ArrayList<>();
+  private final List<java.util.function.Function<SmbSession, CompletableFuture<?>>>
+      sessionCloseHooks = new java.util.ArrayList<>();
   private io.netty.channel.Channel channel;
 
   SmbConnection(ServerContext server) {
@@ -44,6 +47,44 @@ public final class SmbConnection {
    */
   public void onClose(Runnable hook) {
     closeHooks.add(hook);
+  }
+
+  /**
+   * Registers what to do when a session of this connection is torn down other than by LOGOFF or the
+   * connection's end: a failed re-authentication, or a new session of the same user naming it as
+   * PreviousSessionId ([MS-SMB2] 3.3.5.5.3: its opens are closed). The hook runs on the event loop;
+   * the SESSION_SETUP that caused it is answered once the returned future completes.
+   */
+  public void onSessionClosed(java.util.function.Function<SmbSession, CompletableFuture<?>> hook) {
+    sessionCloseHooks.add(hook);
+  }
+
+  /**
+   * Tears {@code s} down: CLOSED, out of this connection's and the server's session tables, then
+   * the {@link #onSessionClosed} hooks. Event loop. The future completes when every hook did (never
+   * exceptionally).
+   */
+  CompletableFuture<Void> closeSession(SmbSession s) {
+    if (s.state() != SessionState.CLOSED) {
+      s.transition(SessionState.CLOSED);
+    }
+    removeSession(s);
+    List<CompletableFuture<?>> done = new java.util.ArrayList<>();
+    for (java.util.function.Function<SmbSession, CompletableFuture<?>> h :
+        List.copyOf(sessionCloseHooks)) {
+      try {
+        done.add(h.apply(s).exceptionally(t -> null));
+      } catch (RuntimeException e) {
+        // a hook that throws must not keep the others from running
+      }
+    }
+    return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
+  }
+
+  /** The event loop of this connection, or null before its channel exists (tests). */
+  io.netty.channel.EventLoop eventLoop() {
+    io.netty.channel.Channel ch = channel;
+    return ch == null ? null : ch.eventLoop();
   }
 
   void channel(io.netty.channel.Channel ch) {
@@ -207,10 +248,12 @@ public final class SmbConnection {
 
   void addSession(SmbSession s) {
     sessions.put(s.sessionId(), s);
+    server.registerSession(s);
   }
 
   void removeSession(SmbSession s) {
     sessions.remove(s.sessionId());
+    server.unregisterSession(s);
   }
 
   /** Whether any session finished authentication (for the unauthenticated-connection timeout). */
@@ -263,7 +306,10 @@ public final class SmbConnection {
       p.cancel();
     }
     for (SmbSession s : List.copyOf(sessions.values())) {
-      s.transition(SessionState.CLOSED);
+      if (s.state() != SessionState.CLOSED) {
+        s.transition(SessionState.CLOSED);
+      }
+      server.unregisterSession(s);
     }
     sessions.clear();
   }

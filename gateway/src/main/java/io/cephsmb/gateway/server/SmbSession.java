@@ -17,7 +17,10 @@ import java.util.Map;
  */
 public final class SmbSession {
   private final long sessionId;
-  private SessionState state = SessionState.IN_PROGRESS;
+  private final SmbConnection connection;
+  // volatile: the session is also looked up from other connections' event loops
+  // (GlobalSessionTable)
+  private volatile SessionState state = SessionState.IN_PROGRESS;
   private SpnegoAcceptor acceptor;
   private byte[] preauthHash;
   private String user;
@@ -27,13 +30,19 @@ public final class SmbSession {
   private boolean signingRequired;
   private boolean encryptData;
   private Smb2SessionKeys keys;
-  private Smb2Signer signer;
+  private volatile Smb2Signer signer;
   private Smb2Cipher cipher;
   private Smb2NonceGenerator nonces;
   private final Map<Integer, TreeConnect> trees = new HashMap<>();
 
-  SmbSession(long sessionId) {
+  SmbSession(long sessionId, SmbConnection connection) {
     this.sessionId = sessionId;
+    this.connection = connection;
+  }
+
+  /** Session.Connection: the connection the session was established on. */
+  SmbConnection connection() {
+    return connection;
   }
 
   /** Session.SessionId. */
@@ -151,12 +160,27 @@ public final class SmbSession {
     return keys != null && keys.encryptionKey().isPresent() && cipher != null;
   }
 
-  /** Records the authenticated identity (first authentication). */
+  /** Records the authenticated identity (first authentication and re-authentication). */
   void authenticated(String user, String domain, boolean guest, boolean anonymous) {
     this.user = user;
     this.domain = domain;
     this.guest = guest;
     this.anonymous = anonymous;
+  }
+
+  /**
+   * Whether this session was authenticated by the named user {@code name} ([MS-SMB2] 3.3.5.5.3,
+   * PreviousSessionId): not anonymous, not guest, the same user name without case (the passdb's
+   * names are case-insensitive). Event loop of this session's connection.
+   */
+  boolean isUser(String name) {
+    return (state == SessionState.VALID || state == SessionState.EXPIRED)
+        && user != null
+        && !user.isEmpty()
+        && !anonymous
+        && !guest
+        && name != null
+        && user.equalsIgnoreCase(name);
   }
 
   /** Installs the keys and the signing/encryption policy. */

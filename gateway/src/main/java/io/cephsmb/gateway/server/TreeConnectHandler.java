@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * names are looked up in the {@link ShareRegistry} (unknown: STATUS_BAD_NETWORK_NAME). A share that
  * must be encrypted (its own or the global EncryptData) is refused to 2.x clients and to 3.x
  * connections without a cipher when RejectUnencryptedAccess holds; otherwise it is answered with
- * SMB2_SHAREFLAG_ENCRYPT_DATA and later unencrypted requests on the tree are refused.
+ * SMB2_SHAREFLAG_ENCRYPT_DATA and later unencrypted requests on the tree are refused. An anonymous
+ * session may connect IPC$ only (STATUS_ACCESS_DENIED for a disk share).
  */
 final class TreeConnectHandler implements CommandHandler {
   /** The generic-all maximal access ([MS-SMB2] 2.2.13.1.1: 0x001F01FF). */
@@ -52,6 +53,10 @@ final class TreeConnectHandler implements CommandHandler {
     SmbSession session = rc.session();
     if (session.state() != SessionState.VALID) {
       return Response.error(NtStatus.USER_SESSION_DELETED);
+    }
+    if (!ipc && session.isAnonymous()) {
+      // an anonymous (null) session reaches IPC$ only, as Samba's shares without "guest ok"
+      return Response.error(NtStatus.ACCESS_DENIED);
     }
     if (session.treeCount() >= MAX_TREES_PER_SESSION) {
       return Response.error(NtStatus.INSUFFICIENT_RESOURCES);

@@ -124,18 +124,7 @@ class NtlmServerContextTest {
 
   @Test
   void anonymousLogonOnlyWhenAllowed() {
-    byte[] anon =
-        new AuthenticateMessage(
-                new byte[] {0},
-                new byte[0],
-                "",
-                "",
-                "",
-                new byte[0],
-                NegotiateFlags.UNICODE,
-                null,
-                null)
-            .encode();
+    byte[] anon = NtlmSpnegoTestClient.anonymous();
     NtlmTestClient client = new NtlmTestClient();
     NtlmServerContext refused = server(CONFIG);
     refused.acceptNegotiate(client.negotiate);

@@ -19,6 +19,21 @@ public final class NtlmSpnegoTestClient {
     return auth;
   }
 
+  /** An anonymous AUTHENTICATE_MESSAGE ([MS-NLMP] 3.2.5.1.2: no user, one zero LM byte). */
+  public static byte[] anonymous() {
+    return new AuthenticateMessage(
+            new byte[] {0},
+            new byte[0],
+            "",
+            "",
+            "",
+            new byte[0],
+            NegotiateFlags.UNICODE,
+            null,
+            null)
+        .encode();
+  }
+
   /** The client's session security after {@link #authenticate}. */
   public NtlmSessionSecurity security() {
     return security;

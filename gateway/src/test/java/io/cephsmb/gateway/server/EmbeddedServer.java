@@ -12,15 +12,20 @@ import java.util.function.Consumer;
 
 /** The whole pipeline on an {@link EmbeddedChannel}, with a {@link Smb2TestClient.Transport}. */
 final class EmbeddedServer implements Smb2TestClient.Transport, AutoCloseable {
-  final ExecutorService blocking = Executors.newFixedThreadPool(2);
+  final ExecutorService blocking;
   final EmbeddedChannel channel;
+  final ServerContext context;
+
+  /** Every connection of this server (siblings share the list): receive() runs all their tasks. */
+  private final java.util.List<EmbeddedChannel> all;
 
   EmbeddedServer(Consumer<SmbServerConfig.Builder> tweak, Map<Smb2Command, CommandHandler> extra) {
+    blocking = Executors.newFixedThreadPool(2);
     SmbServerConfig.Builder b = SmbServerConfig.builder().port(0);
     tweak.accept(b);
     Map<Smb2Command, CommandHandler> handlers = SmbServer.engineHandlers();
     handlers.putAll(extra);
-    ServerContext ctx =
+    context =
         new ServerContext(
             b.build(),
             TestServers.users(),
@@ -28,7 +33,22 @@ final class EmbeddedServer implements Smb2TestClient.Transport, AutoCloseable {
             handlers,
             blocking,
             Clock.systemUTC());
-    channel = new EmbeddedChannel(new SmbChannelInitializer(ctx));
+    channel = new EmbeddedChannel(new SmbChannelInitializer(context));
+    all = new java.util.concurrent.CopyOnWriteArrayList<>(java.util.List.of(channel));
+  }
+
+  /** Another connection to the same server (same sessions table, handlers and executor). */
+  private EmbeddedServer(EmbeddedServer first) {
+    blocking = first.blocking;
+    context = first.context;
+    channel = new EmbeddedChannel(new SmbChannelInitializer(context));
+    all = first.all;
+    all.add(channel);
+  }
+
+  /** A second connection to this server. */
+  EmbeddedServer connect() {
+    return new EmbeddedServer(this);
   }
 
   EmbeddedServer() {
@@ -60,8 +80,10 @@ final class EmbeddedServer implements Smb2TestClient.Transport, AutoCloseable {
   public byte[] receive() {
     long deadline = System.nanoTime() + HANG_GUARD_NANOS;
     while (System.nanoTime() < deadline) {
-      channel.runPendingTasks();
-      channel.runScheduledPendingTasks();
+      for (EmbeddedChannel ch : all) {
+        ch.runPendingTasks();
+        ch.runScheduledPendingTasks();
+      }
       for (ByteBuf out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
         pending.writeBytes(out);
         out.release();
@@ -109,6 +131,9 @@ final class EmbeddedServer implements Smb2TestClient.Transport, AutoCloseable {
   public void close() {
     channel.finishAndReleaseAll();
     pending.release();
-    blocking.shutdownNow();
+    all.remove(channel);
+    if (all.isEmpty()) {
+      blocking.shutdownNow();
+    }
   }
 }

@@ -192,44 +192,78 @@ final class Smb2TestClient {
 
   /** Logs on with NTLMv2 in SPNEGO; keeps the SessionId and a signer. */
   NtStatus login(String user, String password, int securityMode) {
+    return authenticate(user, password, securityMode, 0, true);
+  }
+
+  /**
+   * NTLMv2 in SPNEGO on the current SessionId (0: a new session, else a re-authentication), with
+   * {@code previousSessionId}; {@code newKeys} keeps the SessionId and installs a signer on success
+   * (a re-authentication keeps the session's keys).
+   */
+  NtStatus authenticate(
+      String user, String password, int securityMode, long previousSessionId, boolean newKeys) {
     NtlmSpnegoTestClient ntlm = new NtlmSpnegoTestClient();
     List<String> mechs = List.of(Oid.NTLMSSP);
     byte[] first = SpnegoInitToken.encode(NegTokenInit.of(mechs, ntlm.negotiate(), null, null));
-    Reply r1 = call(sessionSetup(securityMode, first));
+    Reply r1 = call(sessionSetup(0, securityMode, previousSessionId, first));
     if (r1.status() != NtStatus.MORE_PROCESSING_REQUIRED) {
       return r1.status();
     }
     sessionId = r1.header().sessionId();
-    byte[] challenge =
-        NegTokenResp.decode(
-                Smb2SessionSetupResponse.decode(Unpooled.wrappedBuffer(r1.message()))
-                    .securityBuffer())
-            .responseToken();
-    byte[] auth = ntlm.authenticate(challenge, user, "WORKGROUP", password);
-    byte[] mic = ntlm.security().sign(NegTokenInit.mechTypeList(mechs));
-    Reply r2 = call(sessionSetup(securityMode, new NegTokenResp(null, null, auth, mic).encode()));
+    byte[] challenge = challenge(r1);
+    byte[] auth =
+        user == null
+            ? NtlmSpnegoTestClient.anonymous()
+            : ntlm.authenticate(challenge, user, "WORKGROUP", password);
+    byte[] mic = user == null ? null : ntlm.security().sign(NegTokenInit.mechTypeList(mechs));
+    Reply r2 =
+        call(
+            sessionSetup(
+                0,
+                securityMode,
+                previousSessionId,
+                new NegTokenResp(null, null, auth, mic).encode()));
+    lastSetup = r2;
     if (r2.status() == NtStatus.SUCCESS) {
       sessionFlags =
           Smb2SessionSetupResponse.decode(Unpooled.wrappedBuffer(r2.message())).sessionFlags();
-      if (dialect >= 0x0300) {
-        keys =
-            io.cephsmb.gateway.crypto.Smb2KeyDerivation.derive(
-                io.cephsmb.gateway.crypto.Smb2Dialect.fromRevision(dialect),
-                io.cephsmb.gateway.crypto.Smb2Cipher.AES_128_CCM,
-                ntlm.exportedSessionKey(),
-                null);
-        signer = new Smb2Signer(Smb2SigningAlgorithm.AES_CMAC, keys.signingKey());
-      } else {
-        signer = new Smb2Signer(Smb2SigningAlgorithm.HMAC_SHA256, ntlm.exportedSessionKey());
+      if (newKeys && user != null) {
+        if (dialect >= 0x0300) {
+          keys =
+              io.cephsmb.gateway.crypto.Smb2KeyDerivation.derive(
+                  io.cephsmb.gateway.crypto.Smb2Dialect.fromRevision(dialect),
+                  io.cephsmb.gateway.crypto.Smb2Cipher.AES_128_CCM,
+                  ntlm.exportedSessionKey(),
+                  null);
+          signer = new Smb2Signer(Smb2SigningAlgorithm.AES_CMAC, keys.signingKey());
+        } else {
+          signer = new Smb2Signer(Smb2SigningAlgorithm.HMAC_SHA256, ntlm.exportedSessionKey());
+        }
       }
     }
     return r2.status();
   }
 
+  /** The final response of the last {@link #authenticate}. */
+  Reply lastSetup;
+
+  private static byte[] challenge(Reply r) {
+    return NegTokenResp.decode(
+            Smb2SessionSetupResponse.decode(Unpooled.wrappedBuffer(r.message())).securityBuffer())
+        .responseToken();
+  }
+
   byte[] sessionSetup(int securityMode, byte[] token) {
+    return sessionSetup(0, securityMode, 0, token);
+  }
+
+  /** A SESSION_SETUP request with Flags (BINDING 0x01) and PreviousSessionId. */
+  byte[] sessionSetup(int flags, int securityMode, long previousSessionId, byte[] token) {
     return request(
         Smb2Command.SESSION_SETUP,
-        b -> new Smb2SessionSetupRequest(0, securityMode, 0, 0, 0, token).encode(b));
+        b ->
+            new Smb2SessionSetupRequest(flags, securityMode, 0, 0, previousSessionId, token)
+                .encode(b));
   }
 
   /** TREE_CONNECT request bytes for {@code \\127.0.0.1\share}. */

@@ -40,7 +40,8 @@ public final class OmapKvBench {
       double seconds,
       long[] latenciesNanos,
       double clientCpuSeconds,
-      double osdCpuSeconds) {
+      double osdCpuSeconds,
+      double machineBusy) {
     double rate() {
       return ops / seconds;
     }
@@ -84,6 +85,7 @@ public final class OmapKvBench {
       results.add(
           run("txn, one hot object, own key", 16, seconds, t -> incrKey(kv, "hot", "k" + t)));
       results.add(run("txn, one hot key", 16, seconds, t -> incr(kv, "hotkey")));
+      results.removeIf(java.util.Objects::isNull);
       print(results);
     }
   }
@@ -123,9 +125,16 @@ public final class OmapKvBench {
     }
   }
 
+  /** Only scenarios whose name contains $OMAPKV_BENCH_ONLY run (all when unset): for profiling. */
+  private static final String ONLY = System.getenv().getOrDefault("OMAPKV_BENCH_ONLY", "");
+
   static Result run(String name, int threads, double seconds, Op op) throws InterruptedException {
+    if (!name.equals("warmup") && !name.contains(ONLY)) {
+      return null;
+    }
     double client0 = cpuSeconds(0);
     double osd0 = OSD_PID > 0 ? cpuSeconds(OSD_PID) : Double.NaN;
+    long[] machine0 = machineTicks();
     long end = System.nanoTime() + (long) (seconds * 1e9);
     AtomicLong ops = new AtomicLong();
     List<long[]> lat = new ArrayList<>();
@@ -161,23 +170,58 @@ public final class OmapKvBench {
     double took = (System.nanoTime() - start) / 1e9;
     long[] all = lat.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     double osd = OSD_PID > 0 ? cpuSeconds(OSD_PID) - osd0 : Double.NaN;
-    return new Result(name, threads, ops.get(), took, all, cpuSeconds(0) - client0, osd);
+    long[] machine1 = machineTicks();
+    double busy =
+        machine1[1] == machine0[1]
+            ? Double.NaN
+            : (double) (machine1[0] - machine0[0]) / (machine1[1] - machine0[1]);
+    return new Result(name, threads, ops.get(), took, all, cpuSeconds(0) - client0, osd, busy);
+  }
+
+  /**
+   * Busy and total jiffies of the whole machine from /proc/stat (busy = all but idle and iowait),
+   * so the table shows whether a scenario ran out of CPU rather than out of parallelism.
+   */
+  static long[] machineTicks() {
+    try {
+      String cpu = java.nio.file.Files.readAllLines(Paths.get("/proc/stat")).get(0);
+      String[] f = cpu.trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length && i <= 8; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+      return new long[] {total - idle, total};
+    } catch (java.io.IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
   }
 
   static void print(List<Result> results) {
     System.out.printf(
-        "%-32s %7s %10s %9s %9s %12s %12s%n",
-        "scenario", "threads", "ops/s", "p50 ms", "p99 ms", "client us/op", "osd us/op");
+        "%-32s %7s %10s %9s %9s %12s %12s %9s%n",
+        "scenario",
+        "threads",
+        "ops/s",
+        "p50 ms",
+        "p99 ms",
+        "client us/op",
+        "osd us/op",
+        "CPU busy");
     for (Result r : results) {
       System.out.printf(
-          "%-32s %7d %10.0f %9.3f %9.3f %12.0f %12.0f%n",
+          "%-32s %7d %10.0f %9.3f %9.3f %12.0f %12.0f %8.0f%%%n",
           r.name(),
           r.threads(),
           r.rate(),
           r.percentileMs(0.50),
           r.percentileMs(0.99),
           r.clientCpuSeconds() * 1e6 / r.ops(),
-          r.osdCpuSeconds() * 1e6 / r.ops());
+          r.osdCpuSeconds() * 1e6 / r.ops(),
+          r.machineBusy() * 100);
+    }
+    if (!ONLY.isEmpty()) {
+      return;
     }
     System.out.printf(
         "txn scaling, 16 threads on distinct objects vs 1 thread: %.1fx (target >= 4x);"

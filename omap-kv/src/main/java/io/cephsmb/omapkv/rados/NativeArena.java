@@ -14,29 +14,48 @@ import java.util.List;
  * the completion releases them all.
  */
 final class NativeArena {
-  private final List<Memory> blocks = new ArrayList<>();
+  /**
+   * Small blocks are carved out of chunks of this size (one JNA Memory per chunk, not per block).
+   */
+  private static final int CHUNK = 2048;
 
-  /** A zeroed block of {@code size} bytes (at least one). */
-  Memory alloc(long size) {
-    Memory m = new Memory(Math.max(1, size));
-    m.clear();
-    blocks.add(m);
-    return m;
+  private final List<Memory> blocks = new ArrayList<>(2);
+  private Memory chunk;
+  private long used;
+
+  /** A zeroed block of {@code size} bytes (at least one), 8-byte aligned. */
+  Pointer alloc(long size) {
+    long n = (Math.max(1, size) + 7) & ~7L;
+    if (n > CHUNK / 4) {
+      Memory m = new Memory(n);
+      m.clear();
+      blocks.add(m);
+      return m;
+    }
+    if (chunk == null || used + n > CHUNK) {
+      chunk = new Memory(CHUNK);
+      blocks.add(chunk);
+      used = 0;
+    }
+    Pointer p = chunk.share(used, n);
+    used += n;
+    p.setMemory(0, n, (byte) 0);
+    return p;
   }
 
   /** A zeroed {@code int} slot (a prval). */
-  Memory intSlot() {
+  Pointer intSlot() {
     return alloc(4);
   }
 
   /** A zeroed 8-byte slot (a pointer, size_t, uint64_t or time_t). */
-  Memory wordSlot() {
+  Pointer wordSlot() {
     return alloc(8);
   }
 
   /** A copy of {@code b} in native memory. */
-  Memory bytes(byte[] b) {
-    Memory m = alloc(b.length);
+  Pointer bytes(byte[] b) {
+    Pointer m = alloc(b.length);
     if (b.length > 0) {
       m.write(0, b, 0, b.length);
     }
@@ -48,8 +67,8 @@ final class NativeArena {
    * copies of {@code items}, and the {@code size_t} length of each.
    */
   Pointer[] pointerArray(List<byte[]> items) {
-    Memory ptrs = alloc((long) items.size() * Native.POINTER_SIZE);
-    Memory lens = alloc(items.size() * 8L);
+    Pointer ptrs = alloc((long) items.size() * Native.POINTER_SIZE);
+    Pointer lens = alloc(items.size() * 8L);
     for (int i = 0; i < items.size(); i++) {
       byte[] b = items.get(i);
       ptrs.setPointer((long) i * Native.POINTER_SIZE, bytes(b));
