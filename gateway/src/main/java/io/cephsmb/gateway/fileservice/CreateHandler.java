@@ -381,7 +381,8 @@ final class CreateHandler implements CommandHandler {
         handle = open(vfs, path, flags);
       }
       VfsHandle h = handle;
-      VfsStat now = io(() -> h != null ? vfs.stat(h) : vfs.stat(path));
+      // an existing directory opened as it is: the stat just taken still holds
+      VfsStat now = h == null && exists ? st : io(() -> h != null ? vfs.stat(h) : vfs.stat(path));
       OpenRecord rec =
           new OpenRecord(
               fs.nodeId,
@@ -463,7 +464,8 @@ final class CreateHandler implements CommandHandler {
         }
         VfsStat fin = now;
         FileTimes times = fs.changeTimes.adjust(io(() -> Attributes.times(vfs, path, fin)), fin);
-        int attrs = io(() -> Attributes.of(vfs, path, fin));
+        // the attributes read for the access check, unless this create changed them
+        int attrs = exists && !overwrite ? dos : io(() -> Attributes.of(vfs, path, fin));
         List<Smb2CreateContext> out = responseContexts(req, maximal, fin.ino());
         if (lease != null && rec.hasLease()) {
           out.add(lease.response(rec.leaseState(), rec.leaseEpoch(), false));

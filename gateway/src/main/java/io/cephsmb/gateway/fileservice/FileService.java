@@ -352,6 +352,34 @@ public final class FileService {
     }
   }
 
+  /** Whether closing {@code o} has VFS work (a handle or a listing to close). */
+  static boolean hasVfsState(FileOpen o) {
+    synchronized (o) {
+      return o.stream != null || o.handle != null;
+    }
+  }
+
+  /**
+   * The rest of a close once {@link #closeVfs} is done, without holding a thread while RADOS works:
+   * the share-mode record is removed asynchronously, and only a file to remove or a stream's base
+   * record goes to {@code blocking}. Any thread.
+   */
+  CompletableFuture<Void> closeRecord(FileOpen o, Executor blocking) {
+    notify.closed(o);
+    String indexed;
+    synchronized (o) {
+      indexed = o.indexedPath;
+    }
+    return table
+        .close(o.ino, o.record, o.share.name(), o.dataPath().toString(), indexed)
+        .whenComplete((out, e) -> oplocks.closed(o.record))
+        .thenCompose(
+            out ->
+                !out.removeFile() && o.ads == null
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(() -> afterRecordRemoved(o, out), blocking));
+  }
+
   /**
    * Closes an open (already removed from the table): the directory stream and the VFS handle, the
    * share-mode record, and the file if it was delete-pending and this was its last open ([MS-FSA]
@@ -359,6 +387,24 @@ public final class FileService {
    */
   void closeBlocking(FileOpen o) {
     notify.closed(o);
+    closeVfs(o);
+    String indexed;
+    synchronized (o) {
+      indexed = o.indexedPath;
+    }
+    OpenFileTable.CloseOutcome out;
+    try {
+      out =
+          Futures.join(
+              table.close(o.ino, o.record, o.share.name(), o.dataPath().toString(), indexed));
+    } finally {
+      oplocks.closed(o.record);
+    }
+    afterRecordRemoved(o, out);
+  }
+
+  /** Closes the listing and VFS handle of an open. Blocking. */
+  void closeVfs(FileOpen o) {
     synchronized (o) {
       if (o.stream != null) {
         try {
@@ -376,18 +422,13 @@ public final class FileService {
         LOG.debug("closing {}: {}", o.path(), e.getMessage());
       }
     }
-    String indexed;
-    synchronized (o) {
-      indexed = o.indexedPath;
-    }
-    OpenFileTable.CloseOutcome out;
-    try {
-      out =
-          Futures.join(
-              table.close(o.ino, o.record, o.share.name(), o.dataPath().toString(), indexed));
-    } finally {
-      oplocks.closed(o.record);
-    }
+  }
+
+  /**
+   * After an open's record is gone: removes the file if it was the last open of a delete-pending
+   * file, and a stream open's record in the base file's object. Blocking.
+   */
+  private void afterRecordRemoved(FileOpen o, OpenFileTable.CloseOutcome out) {
     if (out.removeFile()) {
       remove(o, o.dataPath(), o.directory, o.ads == null ? o.ino : -1, o.ads == null);
       Futures.join(table.forget(o.ino));

@@ -21,12 +21,16 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Each node also keeps an index object {@code node-opens.<node>} naming the files it has opens
  * in (written before the open, so it is a superset), which lets a restarted node remove its stale
- * opens before it serves again ({@link #purgeNode}). The same object holds one {@link OpenPath} per
- * open, keyed by the open's absolute path, written in the same transaction as the file entry (so an
- * open costs no extra round trip) and removed at close; {@code open-nodes} lists the nodes that
- * have such an index. "Is anything open below this directory on any node?" ({@link #anyOpenBelow},
- * for renaming a directory, [MS-FSA] 2.1.5.14.11) is one read of {@code open-nodes} and one omap
- * prefix read per node, in parallel.
+ * opens before it serves again ({@link #purgeNode}). File entries are never removed while the node
+ * runs, so a table writes each file's entry once (it remembers which it wrote). The same object
+ * holds one {@link OpenPath} per path this node has open, keyed by the absolute path and the
+ * persistent id of the open that wrote it: the first local open of a path writes it (in the same
+ * write as the file entry), later opens of the same path only count themselves in memory, and the
+ * last local close removes it. So reopening a file this node already has open, or has opened
+ * before, costs no index write at all, only the share-mode transaction. {@code open-nodes} lists
+ * the nodes that have such an index. "Is anything open below this directory on any node?" ({@link
+ * #anyOpenBelow}, for renaming a directory, [MS-FSA] 2.1.5.14.11) is one read of {@code open-nodes}
+ * and one omap prefix read per node, in parallel.
  */
 public final class OpenFileTable {
   static final String OPEN_PREFIX = "open.";
@@ -250,25 +254,47 @@ public final class OpenFileTable {
   public CompletableFuture<OpenResult> open(
       long ino, OpenRecord rec, Caching caching, String absPath) {
     String fileOid = oid(ino);
-    String pathKey = absPath == null ? null : OpenPath.key(absPath, rec.persistentId());
-    CompletableFuture<Void> known = registerNode(rec.nodeId());
-    return known
-        .thenCompose(
-            k ->
-                kv.update(
-                    nodeIndex(rec.nodeId()),
-                    ReadSet.NONE,
-                    txn -> {
-                      txn.set(fileOid, Records.encode(FileRef.CODEC, 1, new FileRef(ino)));
-                      if (pathKey != null) {
-                        txn.set(
-                            pathKey,
-                            Records.encode(
-                                OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation())));
+    String fileKey = rec.nodeId() + '\0' + ino;
+    boolean needFileRef = !indexedFiles.contains(fileKey);
+    PathClaim claim = absPath == null ? null : claimPath(rec, absPath);
+    CompletableFuture<Void> indexed;
+    if (needFileRef || (claim != null && claim.owner())) {
+      // one blind write of the node's index, before the record: the file (a superset, so a
+      // restarted node finds every record it may have left) and the path when first opened here
+      indexed =
+          registerNode(rec.nodeId())
+              .thenCompose(
+                  k -> {
+                    Map<String, Bytes> sets = new java.util.TreeMap<>();
+                    if (needFileRef) {
+                      sets.put(fileOid, Records.encode(FileRef.CODEC, 1, new FileRef(ino)));
+                    }
+                    if (claim != null && claim.owner()) {
+                      sets.put(
+                          claim.ref().key,
+                          Records.encode(OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation())));
+                    }
+                    return indexWrite(rec.nodeId(), sets, List.of());
+                  })
+              .thenRun(
+                  () -> {
+                    if (needFileRef) {
+                      if (indexedFiles.size() >= MAX_INDEXED_FILES) {
+                        indexedFiles.clear(); // only costs the next opens a rewrite
                       }
-                      return null;
-                    }))
-        .thenCompose(
+                      indexedFiles.add(fileKey);
+                    }
+                  });
+      if (claim != null && claim.owner()) {
+        claim.ref().settle(indexed, this);
+      }
+    } else {
+      indexed = CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> ready =
+        claim == null || claim.owner() ? indexed : indexed.thenCompose(v -> claim.ref().written);
+    CompletableFuture<OpenResult> out =
+        ready.thenCompose(
             v ->
                 kv.update(
                     fileOid,
@@ -312,12 +338,107 @@ public final class OpenFileTable {
                       OpenRecord granted = caching.grant(rec, same);
                       txn.set(granted.key(), Records.encode(OpenRecord.CODEC, 1, granted));
                       return new OpenResult(OpenOutcome.OPENED, granted, List.of());
-                    }))
-        .thenCompose(
-            out ->
-                out.outcome() == OpenOutcome.OPENED || pathKey == null
-                    ? CompletableFuture.completedFuture(out)
-                    : unindex(rec.nodeId(), pathKey).thenApply(v -> out));
+                    }));
+    if (claim == null) {
+      return out;
+    }
+    // an open that is not made gives its claim on the path back (the last one removes the entry)
+    return Futures.flatHandle(
+        out,
+        (r, err) -> {
+          if (err == null && r.outcome() == OpenOutcome.OPENED) {
+            return CompletableFuture.completedFuture(r);
+          }
+          CompletableFuture<Void> released = release(rec.nodeId(), absPath, claim.ref());
+          return err == null
+              ? released.thenApply(x -> r)
+              : released
+                  .handle((x, e2) -> null)
+                  .thenCompose(x -> CompletableFuture.failedFuture(err));
+        });
+  }
+
+  /** Inodes whose {@link FileRef} this table has written (key {@code node\0ino}). */
+  private static final int MAX_INDEXED_FILES = 1 << 16;
+
+  private final java.util.Set<String> indexedFiles =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * This node's path entries, one per path however many local opens it has (key {@code
+   * node\0absPath}): the entry is written by the first open of the path and removed by its last
+   * close, so opening a path already open here costs no index write.
+   */
+  private final Map<String, PathRef> paths = new java.util.HashMap<>();
+
+  /** One path entry of the index and the local opens that hold it. */
+  private static final class PathRef {
+    /** The index key: the path and the persistent id of the open that wrote it. */
+    final String key;
+
+    /** Completes once the entry is in the index (fails if writing it failed). */
+    final CompletableFuture<Void> written = new CompletableFuture<>();
+
+    /** Local opens holding the entry (guarded by the table's {@code paths}). */
+    int holders = 1;
+
+    PathRef(String key) {
+      this.key = key;
+    }
+
+    /** Completes {@link #written} with {@code write}; a failed write drops the entry. */
+    void settle(CompletableFuture<Void> write, OpenFileTable table) {
+      CompletableFuture<?> unused =
+          write.whenComplete(
+              (v, e) -> {
+                if (e != null) {
+                  synchronized (table.paths) {
+                    table.paths.values().remove(this);
+                  }
+                  written.completeExceptionally(Futures.unwrap(e));
+                } else {
+                  written.complete(null);
+                }
+              });
+    }
+  }
+
+  /** A claim on a path entry; the {@code owner} writes it. */
+  private record PathClaim(PathRef ref, boolean owner) {}
+
+  private PathClaim claimPath(OpenRecord rec, String absPath) {
+    String k = rec.nodeId() + '\0' + absPath;
+    synchronized (paths) {
+      PathRef p = paths.get(k);
+      if (p != null) {
+        p.holders++;
+        return new PathClaim(p, false);
+      }
+      p = new PathRef(OpenPath.key(absPath, rec.persistentId()));
+      paths.put(k, p);
+      return new PathClaim(p, true);
+    }
+  }
+
+  /** Gives back one claim on a path entry; the last one removes the entry from the index. */
+  private CompletableFuture<Void> releasePath(String nodeId, String absPath) {
+    PathRef p;
+    synchronized (paths) {
+      p = paths.get(nodeId + '\0' + absPath);
+    }
+    return p == null ? CompletableFuture.completedFuture(null) : release(nodeId, absPath, p);
+  }
+
+  private CompletableFuture<Void> release(String nodeId, String absPath, PathRef p) {
+    synchronized (paths) {
+      if (--p.holders > 0) {
+        return CompletableFuture.completedFuture(null);
+      }
+      paths.remove(nodeId + '\0' + absPath, p);
+    }
+    return Futures.flatHandle(
+        p.written,
+        (v, e) -> e != null ? CompletableFuture.completedFuture(null) : unindex(nodeId, p.key));
   }
 
   private CompletableFuture<Void> registerNode(String nodeId) {
@@ -338,30 +459,51 @@ public final class OpenFileTable {
   }
 
   private CompletableFuture<Void> unindex(String nodeId, String pathKey) {
-    return kv.update(
-        nodeIndex(nodeId),
-        ReadSet.NONE,
-        txn -> {
-          txn.remove(pathKey);
-          return null;
-        });
+    return indexWrite(nodeId, Map.of(), List.of(pathKey));
   }
 
   /**
-   * Moves an open's path entry after a rename ({@code oldAbs} to {@code newAbs}, both absolute), in
-   * one write of the node's index.
+   * One write of a node's index: sets and removes, unguarded, creating the object if missing. Not a
+   * {@link KvStore} transaction: nothing is read, and the index outgrows the store's snapshot cache
+   * (it keeps every file the node opened), where a transaction would first read whether the object
+   * exists: a second round trip for nothing.
+   */
+  private CompletableFuture<Void> indexWrite(
+      String nodeId, Map<String, Bytes> sets, List<String> removes) {
+    io.cephsmb.omapkv.WriteOp.Builder op = io.cephsmb.omapkv.WriteOp.builder();
+    if (!removes.isEmpty()) {
+      op.omapRemove(removes);
+    }
+    if (!sets.isEmpty()) {
+      op.omapSet(sets);
+    }
+    return kv.objects().write(nodeIndex(nodeId), op.build()).thenApply(v -> null);
+  }
+
+  /**
+   * Moves an open's claim on its path entry after a rename ({@code oldAbs} to {@code newAbs}, both
+   * absolute): the new path's entry is written if this node had none, the old one removed if this
+   * was its last open.
    */
   public CompletableFuture<Void> moved(OpenRecord rec, long ino, String oldAbs, String newAbs) {
-    return kv.update(
-        nodeIndex(rec.nodeId()),
-        ReadSet.NONE,
-        txn -> {
-          txn.remove(OpenPath.key(oldAbs, rec.persistentId()));
-          txn.set(
-              OpenPath.key(newAbs, rec.persistentId()),
-              Records.encode(OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation())));
-          return null;
-        });
+    if (oldAbs.equals(newAbs)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    PathClaim c = claimPath(rec, newAbs);
+    CompletableFuture<Void> in;
+    if (c.owner()) {
+      in =
+          indexWrite(
+              rec.nodeId(),
+              Map.of(
+                  c.ref().key,
+                  Records.encode(OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation()))),
+              List.of());
+      c.ref().settle(in, this);
+    } else {
+      in = c.ref().written;
+    }
+    return in.thenCompose(v -> releasePath(rec.nodeId(), oldAbs));
   }
 
   /**
@@ -443,7 +585,7 @@ public final class OpenFileTable {
     CompletableFuture<Void> unindexed =
         absPath == null
             ? CompletableFuture.completedFuture(null)
-            : unindex(rec.nodeId(), OpenPath.key(absPath, rec.persistentId()));
+            : releasePath(rec.nodeId(), absPath);
     return closeFile(ino, rec, share, path).thenCombine(unindexed, (out, v) -> out);
   }
 
@@ -567,6 +709,7 @@ public final class OpenFileTable {
                         ReadSet.of(NODE_PREFIX + nodeId),
                         txn -> {
                           registered.remove(nodeId);
+                          indexedFiles.clear();
                           if (txn.get(NODE_PREFIX + nodeId).isPresent()) {
                             txn.remove(NODE_PREFIX + nodeId);
                           }

@@ -176,7 +176,7 @@ final class ChainRun {
     }
     long asyncId = p == null ? 0 : p.asyncId();
     Smb2Header h = responseHeader(e, rc, r.status(), asyncId, asyncId == 0);
-    ByteBuf body = Unpooled.buffer();
+    ByteBuf body = ctx.alloc().heapBuffer();
     byte[] bodyBytes;
     try {
       r.body().accept(body);

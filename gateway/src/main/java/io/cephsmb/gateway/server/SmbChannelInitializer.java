@@ -3,7 +3,7 @@ package io.cephsmb.gateway.server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * {@link FrameDecoder} (Direct TCP framing), {@link Smb1NegotiateHandler}, {@link DecryptHandler},
  * {@link CompoundSplitter}, {@link CreditChecker}, {@link SignatureVerifier}, {@link Dispatcher},
  * {@link ConnectionGuard}. Outbound (from the dispatcher towards the socket): {@link
- * ResponseEncoder} (compound assembly and signing), {@link EncryptEncoder}, the 4-byte length
- * prefix.
+ * ResponseEncoder} (compound assembly and signing), {@link EncryptEncoder}, {@link FramePrefixer}
+ * (the 4-byte length), and Netty's FlushConsolidationHandler: the responses to the requests of one
+ * socket read go out with one flush at the end of the read instead of one each.
  */
 final class SmbChannelInitializer extends ChannelInitializer<Channel> {
   private final ServerContext server;
@@ -32,7 +33,8 @@ final class SmbChannelInitializer extends ChannelInitializer<Channel> {
         "idle",
         new IdleStateHandler(
             0, 0, server.config().idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-    p.addLast("frame-encoder", new LengthFieldPrepender(4));
+    p.addLast("flush", new FlushConsolidationHandler());
+    p.addLast("frame-encoder", new FramePrefixer());
     p.addLast("encrypt", new EncryptEncoder());
     p.addLast("response-encoder", new ResponseEncoder());
     p.addLast("frame-decoder", new FrameDecoder(server.config().maxFrameSize()));

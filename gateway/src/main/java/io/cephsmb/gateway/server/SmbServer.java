@@ -86,7 +86,8 @@ public final class SmbServer implements AutoCloseable {
         new ServerContext(config, users, shares, handlers, blocking, Clock.systemUTC());
     Transport transport = Transport.select();
     EventLoopGroup boss = transport.group(1);
-    EventLoopGroup workers = transport.group(0);
+    EventLoopGroup workers =
+        transport.group(config.eventLoopThreads(), config.eventLoopSpin().toNanos());
     try {
       Channel ch =
           new ServerBootstrap()

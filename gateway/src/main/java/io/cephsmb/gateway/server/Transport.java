@@ -31,6 +31,16 @@ enum Transport {
     return this == EPOLL ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
   }
 
+  /**
+   * A group whose epoll loops poll for {@code spinNanos} after their last events before they block
+   * ({@link SpinThenWait}); NIO loops always block.
+   */
+  EventLoopGroup group(int threads, long spinNanos) {
+    return this == EPOLL
+        ? new EpollEventLoopGroup(threads, SpinThenWait.factory(spinNanos))
+        : new NioEventLoopGroup(threads);
+  }
+
   Class<? extends ServerChannel> serverChannel() {
     return this == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
   }

@@ -182,6 +182,30 @@ public abstract class OpenFileTableContract {
   }
 
   @Test
+  void aPathOpenTwiceOnOneNodeStaysIndexedUntilItsLastClose() {
+    OpenRecord a = open("n1", 1, FILE_READ_DATA, ALL, false);
+    OpenRecord b = open("n1", 2, FILE_READ_DATA, ALL, false);
+    assertEquals(OpenOutcome.OPENED, join(node1.open(10, a, "/s/d/f")));
+    assertEquals(OpenOutcome.OPENED, join(node1.open(10, b, "/s/d/f")));
+    join(node1.close(10, a, "s", "d/f", "/s/d/f"));
+    assertTrue(join(node2.anyOpenBelow("/s/d")));
+    // a refused open of the same path gives back only its own claim
+    OpenRecord x = open("n1", 3, FILE_WRITE_DATA, 0, false);
+    assertEquals(OpenOutcome.SHARING_VIOLATION, join(node1.open(10, x, "/s/d/f")));
+    assertTrue(join(node2.anyOpenBelow("/s/d")));
+    // a rename moves the claim; the old path goes with its last open
+    join(node1.moved(b, 10, "/s/d/f", "/s/e/f"));
+    assertFalse(join(node2.anyOpenBelow("/s/d")));
+    assertTrue(join(node2.anyOpenBelow("/s/e")));
+    join(node1.close(10, b, "s", "e/f", "/s/e/f"));
+    assertFalse(join(node2.anyOpenBelow("/s")));
+    // and the file opened again is indexed again
+    OpenRecord c = open("n1", 4, FILE_READ_DATA, ALL, false);
+    assertEquals(OpenOutcome.OPENED, join(node1.open(10, c, "/s/d/f")));
+    assertTrue(join(node2.anyOpenBelow("/s/d")));
+  }
+
+  @Test
   void aPurgedNodesPathsAreGone() {
     join(node1.open(1, open("n1", 1, FILE_READ_DATA, ALL, false), "/s/d/f"));
     assertTrue(join(node2.anyOpenBelow("/s/d")));
