@@ -2,6 +2,7 @@ package io.cephsmb.gateway.server;
 
 import io.cephsmb.gateway.crypto.Smb2Signer;
 import io.cephsmb.gateway.mssmb2.Smb2Header;
+import io.netty.util.ReferenceCounted;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,7 +14,60 @@ import java.util.function.Consumer;
  * @param encryptWith the session whose key encrypts the message, or null for plaintext
  * @param closeAfter whether the connection is closed once this is written
  */
-record ResponseChain(List<Element> elements, SmbSession encryptWith, boolean closeAfter) {
+record ResponseChain(List<Element> elements, SmbSession encryptWith, boolean closeAfter)
+    implements ReferenceCounted {
+
+  // The chain holds one reference to each payload. Netty releases a message it cannot write (the
+  // channel closed before the encoder ran), and the encoder releases what it encoded: either way
+  // release() gives the payloads back, once.
+
+  @Override
+  public int refCnt() {
+    for (Element e : elements) {
+      if (e.payload() != null && e.payload().refCnt() > 0) {
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  @Override
+  public ReferenceCounted retain() {
+    throw new UnsupportedOperationException("a response chain is written once");
+  }
+
+  @Override
+  public ReferenceCounted retain(int increment) {
+    return retain();
+  }
+
+  @Override
+  public ReferenceCounted touch() {
+    return this;
+  }
+
+  @Override
+  public ReferenceCounted touch(Object hint) {
+    return this;
+  }
+
+  @Override
+  public boolean release() {
+    boolean any = false;
+    for (Element e : elements) {
+      if (e.payload() != null && e.payload().refCnt() > 0) {
+        e.payload().release();
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  @Override
+  public boolean release(int decrement) {
+    return release();
+  }
+
   /**
    * One response.
    *

@@ -23,16 +23,9 @@ import java.util.List;
 final class ResponseEncoder extends MessageToMessageEncoder<ResponseChain> {
   @Override
   protected void encode(ChannelHandlerContext ctx, ResponseChain chain, List<Object> out) {
-    List<ResponseChain.Element> elements = chain.elements();
-    try {
-      encode(ctx, chain, elements, out);
-    } finally {
-      for (ResponseChain.Element e : elements) {
-        if (e.payload() != null && e.payload().refCnt() > 0) {
-          e.payload().release(); // the chain's reference; the composite holds its own
-        }
-      }
-    }
+    // MessageToMessageEncoder releases the chain afterwards, and with it the payloads' references
+    // (the composite holds its own)
+    encode(ctx, chain, chain.elements(), out);
   }
 
   private static void encode(

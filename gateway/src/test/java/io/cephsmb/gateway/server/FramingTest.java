@@ -9,6 +9,7 @@ import io.cephsmb.gateway.mssmb2.NtStatus;
 import io.cephsmb.gateway.mssmb2.Smb1NegotiateRequest;
 import io.cephsmb.gateway.mssmb2.Smb2Command;
 import io.cephsmb.gateway.mssmb2.Smb2EchoRequest;
+import io.cephsmb.gateway.mssmb2.Smb2Header;
 import io.cephsmb.gateway.mssmb2.Smb2NegotiateResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -158,5 +159,46 @@ class FramingTest {
 
   private static int framed(byte[] message) {
     return 4 + message.length;
+  }
+
+  private static ResponseChain readLikeChain(ByteBuf payload) {
+    Smb2Header h =
+        new Smb2Header(
+            0,
+            NtStatus.SUCCESS.code(),
+            Smb2Command.READ.code(),
+            1,
+            Smb2Header.FLAG_SERVER_TO_REDIR,
+            0,
+            7,
+            0,
+            0,
+            0,
+            new byte[16]);
+    return new ResponseChain(
+        List.of(new ResponseChain.Element(h, new byte[16], null, null, payload)), null, false);
+  }
+
+  @Test
+  void aReadPayloadIsReleasedOnceSent() {
+    try (EmbeddedServer s = new EmbeddedServer()) {
+      ByteBuf payload = Unpooled.directBuffer(4096).writeZero(4096);
+      Outbound.write(s.channel, readLikeChain(payload));
+      ByteBuf sent = s.channel.readOutbound();
+      assertEquals(4 + 64 + 16 + 4096, sent.readableBytes());
+      sent.release();
+      assertEquals(0, payload.refCnt(), "the payload is given back after the socket took it");
+    }
+  }
+
+  @Test
+  void aReadPayloadIsReleasedWhenTheConnectionClosedFirst() {
+    try (EmbeddedServer s = new EmbeddedServer()) {
+      s.channel.close().syncUninterruptibly();
+      ByteBuf payload = Unpooled.directBuffer(4096).writeZero(4096);
+      Outbound.write(s.channel, readLikeChain(payload));
+      s.channel.runPendingTasks();
+      assertEquals(0, payload.refCnt(), "a response that can no longer be sent leaks nothing");
+    }
   }
 }

@@ -47,6 +47,9 @@ public final class CephFsMount implements AutoCloseable {
       if (fsName != null) {
         m.conf_set("client_fs", fsName);
       }
+      // a directory's size is its number of entries, changed at once by every create and remove
+      // (the default, its recursive bytes, moves lazily): the gateway's name cache relies on it
+      m.conf_set("client_dirsize_rbytes", "false");
       m.mount("/");
     } catch (FileNotFoundException e) {
       throw new VfsException(Errno.ENOENT, conf.toString(), "ceph.conf: " + e.getMessage());
