@@ -1,12 +1,5 @@
 package io.cephsmb.omapkv;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
-
 /**
  * The last state this client committed (or read) of small objects, so that the next transaction on
  * the same object can skip its read round trip. Correctness never depends on it: a transaction that
@@ -20,70 +13,30 @@ import java.util.TreeSet;
  *
  * <p>Bounded: at most {@code maxObjects} objects (least recently used dropped first) and only
  * snapshots of up to {@value #MAX_ENTRIES} entries and {@value #MAX_BYTES} bytes of values.
+ *
+ * <p>Split into {@value #SEGMENTS} segments by object name, each with its own lock, so that threads
+ * working on different objects do not queue on one monitor.
  */
 final class SnapshotCache {
-  static final int MAX_ENTRIES = 64;
-  static final int MAX_BYTES = 16 * 1024;
-  static final long CONTENDED_NANOS = 1_000_000_000L;
-
-  /** What is known of one object at one version: every key of {@code covers}, with its value. */
-  record Entry(long version, ReadSet covers, NavigableMap<String, Bytes> entries) {
-    boolean covers(ReadSet reads) {
-      if (reads.prefix() != null
-          && (covers.prefix() == null || !reads.prefix().startsWith(covers.prefix()))) {
-        return false;
-      }
-      for (String k : reads.keys()) {
-        if (!covers.keys().contains(k)
-            && (covers.prefix() == null || !k.startsWith(covers.prefix()))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    boolean coversKey(String k) {
-      return covers.keys().contains(k)
-          || (covers.prefix() != null && k.startsWith(covers.prefix()));
-    }
-  }
+  static final int MAX_ENTRIES = SnapshotCacheSegment.MAX_ENTRIES;
+  static final int MAX_BYTES = SnapshotCacheSegment.MAX_BYTES;
+  static final long CONTENDED_NANOS = SnapshotCacheSegment.CONTENDED_NANOS;
+  static final int SEGMENTS = 16;
 
   private final int maxObjects;
-  private final LinkedHashMap<String, Entry> lru;
-  private final LinkedHashMap<String, Long> contendedSince;
+  private final SnapshotCacheSegment[] segments = new SnapshotCacheSegment[SEGMENTS];
 
   SnapshotCache(int maxObjects) {
     this.maxObjects = maxObjects;
-    this.lru =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-            return size() > SnapshotCache.this.maxObjects;
-          }
-        };
-    this.contendedSince =
-        new LinkedHashMap<>(16, 0.75f, false) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > Math.max(16, SnapshotCache.this.maxObjects);
-          }
-        };
+    int each = maxObjects <= 0 ? 0 : Math.max(1, (maxObjects + SEGMENTS - 1) / SEGMENTS);
+    for (int i = 0; i < SEGMENTS; i++) {
+      segments[i] = new SnapshotCacheSegment(each);
+    }
   }
 
-  private boolean contended(String oid) {
-    Long since = contendedSince.get(oid);
-    if (since == null) {
-      return false;
-    }
-    if (System.nanoTime() - since < CONTENDED_NANOS) {
-      return true;
-    }
-    contendedSince.remove(oid);
-    return false;
+  private SnapshotCacheSegment segment(String oid) {
+    int h = oid.hashCode();
+    return segments[(h ^ (h >>> 16)) & (SEGMENTS - 1)];
   }
 
   boolean enabled() {
@@ -91,115 +44,30 @@ final class SnapshotCache {
   }
 
   /** A snapshot of {@code reads} from the cache, or null. */
-  synchronized KvStore.Snapshot lookup(String oid, ReadSet reads) {
-    if (!enabled() || contended(oid)) {
-      return null;
-    }
-    Entry e = lru.get(oid);
-    if (e == null || !e.covers(reads)) {
-      return null;
-    }
-    TreeMap<String, Bytes> out = new TreeMap<>();
-    for (String k : reads.keys()) {
-      Bytes v = e.entries().get(k);
-      if (v != null) {
-        out.put(k, v);
-      }
-    }
-    if (reads.prefix() != null) {
-      out.putAll(
-          e.entries().subMap(reads.prefix(), true, reads.prefix() + Character.MAX_VALUE, true));
-    }
-    return new KvStore.Snapshot(true, e.version(), out);
+  KvStore.Snapshot lookup(String oid, ReadSet reads) {
+    return segment(oid).lookup(oid, reads);
   }
 
-  /**
-   * Records the state after a committed write at {@code newVersion}: the snapshot it started from
-   * with the transaction's sets and removes applied (keys outside the read set are not cached).
-   */
-  synchronized void committed(
-      String oid, ReadSet reads, KvStore.Snapshot from, Txn txn, long newVersion) {
-    if (!enabled()) {
-      return;
-    }
-    if (txn.removesObject()) {
-      lru.remove(oid);
-      return;
-    }
-    SortedSet<String> keys = new TreeSet<>(reads.keys());
-    String prefix = reads.prefix();
-    TreeMap<String, Bytes> entries = new TreeMap<>();
-    Entry old = lru.get(oid);
-    if (old != null && old.version() == from.version() && from.exists()) {
-      // what was cached of the version this transaction started from stays true of the keys it
-      // did not write: keep it, so transactions on other keys of the object still find them
-      keys.addAll(old.covers().keys());
-      if (prefix == null) {
-        prefix = old.covers().prefix();
-      } else if (old.covers().prefix() != null && !old.covers().prefix().equals(prefix)) {
-        keys.addAll(
-            old.entries()
-                .subMap(
-                    old.covers().prefix(), true, old.covers().prefix() + Character.MAX_VALUE, true)
-                .keySet());
-      }
-      entries.putAll(old.entries());
-    }
-    Entry shape = new Entry(newVersion, new ReadSet(keys, prefix), new TreeMap<>());
-    entries.putAll(from.entries());
-    for (String k : txn.removedKeys()) {
-      entries.remove(k);
-    }
-    for (Map.Entry<String, Bytes> s : txn.setEntries().entrySet()) {
-      if (shape.coversKey(s.getKey())) {
-        entries.put(s.getKey(), s.getValue());
-      }
-    }
-    put(oid, new Entry(newVersion, shape.covers(), entries));
+  /** See {@link SnapshotCacheSegment#committed}. */
+  void committed(String oid, ReadSet reads, KvStore.Snapshot from, Txn txn, long newVersion) {
+    segment(oid).committed(oid, reads, from, txn, newVersion);
   }
 
   /** Records a freshly read snapshot (of an existing object). */
-  synchronized void read(String oid, ReadSet reads, KvStore.Snapshot snap) {
-    if (enabled() && snap.exists()) {
-      put(oid, new Entry(snap.version(), reads, new TreeMap<>(snap.entries())));
-    }
+  void read(String oid, ReadSet reads, KvStore.Snapshot snap) {
+    segment(oid).read(oid, reads, snap);
   }
 
-  /**
-   * A transaction that started from the state cached at {@code version} conflicted: forgets it (if
-   * nothing newer is cached) and marks the object contended.
-   */
-  synchronized void stale(String oid, long version) {
-    contendedSince.put(oid, System.nanoTime());
-    Entry e = lru.get(oid);
-    if (e != null && e.version() == version) {
-      lru.remove(oid);
-    }
+  /** See {@link SnapshotCacheSegment#stale}. */
+  void stale(String oid, long version) {
+    segment(oid).stale(oid, version);
   }
 
-  private void put(String oid, Entry e) {
-    if (contended(oid)) {
-      return;
+  int size() {
+    int n = 0;
+    for (SnapshotCacheSegment s : segments) {
+      n += s.size();
     }
-    if (e.entries().size() > MAX_ENTRIES) {
-      lru.remove(oid);
-      return;
-    }
-    long bytes = 0;
-    for (Bytes b : e.entries().values()) {
-      bytes += b.length();
-    }
-    if (bytes > MAX_BYTES) {
-      lru.remove(oid);
-      return;
-    }
-    Entry old = lru.get(oid);
-    if (old == null || old.version() <= e.version()) {
-      lru.put(oid, e);
-    }
-  }
-
-  synchronized int size() {
-    return lru.size();
+    return n;
   }
 }
