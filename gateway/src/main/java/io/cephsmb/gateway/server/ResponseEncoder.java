@@ -87,9 +87,9 @@ final class ResponseEncoder extends MessageToMessageEncoder<ResponseChain> {
 
   /**
    * The message as a composite of direct buffers: headers and bodies, and the payloads (each
-   * retained once more here; {@link #encode} drops the chain's reference). All parts are direct: a
-   * composite with a heap part would be copied whole into one direct buffer by the native transport
-   * before it is written. The first part keeps the room for the length in front.
+   * retained once more here; releasing the chain after encoding drops its reference). All parts are
+   * direct: a composite with a heap part would be copied whole into one direct buffer by the native
+   * transport before it is written. The first part keeps the room for the length in front.
    */
   private static ByteBuf aroundPayloads(
       ChannelHandlerContext ctx, List<ResponseChain.Element> elements, int[] lengths) {
