@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,11 @@ final class AioDispatcher {
     blocking = Executors.newFixedThreadPool(4, threads(name + "-io"));
     timer = new ScheduledThreadPoolExecutor(1, threads(name + "-timer"));
     timer.setRemoveOnCancelPolicy(true);
+    // one sweep over the calls in flight instead of a scheduled task per call (each would cost a
+    // locked heap insert and removal on the hot path)
+    ScheduledFuture<?> unused =
+        timer.scheduleWithFixedDelay(
+            this::failOverdue, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     Native.setCallbackThreadInitializer(
         callback, new CallbackThreadInitializer(true, false, name + "-librados"));
   }
@@ -76,15 +82,8 @@ final class AioDispatcher {
     Pointer completion = pc.getPointer(0);
     pending.put(id, op);
     if (timeout != null) {
-      op.timer =
-          timer.schedule(
-              () ->
-                  failLater(
-                      op,
-                      new TimedOutException(
-                          Errno.ETIMEDOUT, op.what + ": no answer within " + timeout)),
-              timeout.toNanos(),
-              TimeUnit.NANOSECONDS);
+      op.timeout = timeout;
+      op.deadline = (System.nanoTime() + timeout.toNanos()) | 1; // never 0
     }
     try {
       rc = op.start(completion);
@@ -170,11 +169,25 @@ final class AioDispatcher {
     }
   }
 
-  private static void cancelTimer(AioOp<?> op) {
-    var t = op.timer;
-    if (t != null) {
-      t.cancel(false);
+  /** How often calls in flight are checked against their deadline (timeouts are that coarse). */
+  static final long SWEEP_MILLIS = 10;
+
+  /** Fails the future of every call in flight past its deadline (librados still owns the call). */
+  private void failOverdue() {
+    long now = System.nanoTime();
+    for (AioOp<?> op : pending.values()) {
+      long d = op.deadline;
+      if (d != 0 && now - d >= 0) {
+        op.deadline = 0;
+        failLater(
+            op,
+            new TimedOutException(Errno.ETIMEDOUT, op.what + ": no answer within " + op.timeout));
+      }
     }
+  }
+
+  private static void cancelTimer(AioOp<?> op) {
+    op.deadline = 0;
   }
 
   private void failLater(AioOp<?> op, KvException e) {

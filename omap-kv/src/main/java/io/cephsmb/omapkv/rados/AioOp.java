@@ -3,7 +3,6 @@ package io.cephsmb.omapkv.rados;
 import com.sun.jna.Pointer;
 import io.cephsmb.omapkv.KvException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One asynchronous librados call in flight: it issues the call on a completion, turns librados'
@@ -15,7 +14,12 @@ import java.util.concurrent.ScheduledFuture;
 abstract class AioOp<T> {
   final CompletableFuture<T> future = new CompletableFuture<>();
   final String what;
-  volatile ScheduledFuture<?> timer;
+
+  /** When the call times out ({@link System#nanoTime}), or 0 for never / already timed out. */
+  volatile long deadline;
+
+  /** The timeout the caller gave (for the message). */
+  volatile java.time.Duration timeout;
 
   AioOp(String what) {
     this.what = what;
