@@ -158,6 +158,7 @@ public final class RequestContext {
    */
   public <T> CompletableFuture<T> offload(Supplier<T> work) {
     CompletableFuture<T> done = new CompletableFuture<>();
+    boolean counted = SpinThenWait.awaiting(loop);
     try {
       server()
           .blocking()
@@ -165,12 +166,21 @@ public final class RequestContext {
               () -> {
                 try {
                   T v = work.get();
-                  loop.execute(() -> done.complete(v));
+                  loop.execute(
+                      () -> {
+                        SpinThenWait.arrived(counted);
+                        done.complete(v);
+                      });
                 } catch (RuntimeException e) {
-                  loop.execute(() -> done.completeExceptionally(e));
+                  loop.execute(
+                      () -> {
+                        SpinThenWait.arrived(counted);
+                        done.completeExceptionally(e);
+                      });
                 }
               });
     } catch (RejectedExecutionException e) {
+      SpinThenWait.arrived(counted);
       done.completeExceptionally(
           new Smb2StatusException(NtStatus.INSUFFICIENT_RESOURCES, "blocking executor full"));
     }
@@ -183,11 +193,13 @@ public final class RequestContext {
    */
   public <T> CompletableFuture<T> onLoop(CompletableFuture<T> future) {
     CompletableFuture<T> done = new CompletableFuture<>();
+    boolean counted = SpinThenWait.awaiting(loop);
     var unused =
         future.whenComplete(
             (v, e) ->
                 loop.execute(
                     () -> {
+                      SpinThenWait.arrived(counted);
                       if (e != null) {
                         done.completeExceptionally(e);
                       } else {
