@@ -1,19 +1,16 @@
 package io.cephsmb.gateway.rpc;
 
 import io.cephsmb.dcerpc.auth.AuthException;
-import io.cephsmb.dcerpc.auth.AuthLevel;
 import io.cephsmb.dcerpc.auth.AuthStep;
 import io.cephsmb.dcerpc.auth.SecurityContext;
 import io.cephsmb.dcerpc.auth.SecurityProvider;
 import io.cephsmb.dcerpc.pdu.AuthVerifier;
 import io.cephsmb.dcerpc.pdu.Octets;
 import io.cephsmb.gateway.msnlmp.AuthenticateMessage;
-import io.cephsmb.gateway.msnlmp.NegotiateFlags;
 import io.cephsmb.gateway.msnlmp.NtlmDecodeException;
 import io.cephsmb.gateway.msnlmp.NtlmResult;
 import io.cephsmb.gateway.msnlmp.NtlmServerConfig;
 import io.cephsmb.gateway.msnlmp.NtlmServerContext;
-import io.cephsmb.gateway.msnlmp.NtlmSessionSecurity;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -63,15 +60,9 @@ public final class NtlmSecurityProvider implements SecurityProvider {
   }
 
   /** One connection's NTLM exchange and, once it succeeded, its session security. */
-  private final class Context implements SecurityContext {
-    /** The hash the lookup found, handed to the synchronous authenticator. */
-    private volatile Optional<byte[]> hash = Optional.empty();
-
+  private final class Context extends NtlmSecuredContext {
     private final NtlmServerContext ntlm =
         new NtlmServerContext(config, (user, domain) -> hash, random, clock);
-    private volatile NtlmSessionSecurity session;
-    private volatile String principal = "";
-    private volatile boolean established;
 
     @Override
     public CompletionStage<AuthStep> accept(byte[] token) {
@@ -98,45 +89,8 @@ public final class NtlmSecurityProvider implements SecurityProvider {
         throw new CompletionException(
             new AuthException("NTLM logon failed: " + ((NtlmResult.Failure) result).reason()));
       }
-      if (NegotiateFlags.isSet(s.negotiatedFlags(), NegotiateFlags.EXTENDED_SESSIONSECURITY)) {
-        session = new NtlmSessionSecurity(s.negotiatedFlags(), s.exportedSessionKey(), true);
-      }
-      principal = s.domain().isEmpty() ? s.user() : s.domain() + "\\" + s.user();
-      established = true;
+      established(s);
       return new AuthStep(Octets.EMPTY, true);
-    }
-
-    @Override
-    public boolean isEstablished() {
-      return established;
-    }
-
-    @Override
-    public int signatureLength() {
-      return NtlmSessionSecurity.SIGNATURE_LENGTH;
-    }
-
-    @Override
-    public void verify(
-        AuthLevel level,
-        byte[] pdu,
-        int signedLength,
-        int bodyOffset,
-        int bodyLength,
-        byte[] signature)
-        throws AuthException {
-      NtlmPduSecurity.verify(session, level, pdu, signedLength, bodyOffset, bodyLength, signature);
-    }
-
-    @Override
-    public byte[] sign(
-        AuthLevel level, byte[] pdu, int signedLength, int bodyOffset, int bodyLength) {
-      return NtlmPduSecurity.sign(session, level, pdu, signedLength, bodyOffset, bodyLength);
-    }
-
-    @Override
-    public String principal() {
-      return principal;
     }
   }
 }

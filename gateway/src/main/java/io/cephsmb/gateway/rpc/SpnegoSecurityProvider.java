@@ -1,14 +1,12 @@
 package io.cephsmb.gateway.rpc;
 
 import io.cephsmb.dcerpc.auth.AuthException;
-import io.cephsmb.dcerpc.auth.AuthLevel;
 import io.cephsmb.dcerpc.auth.AuthStep;
 import io.cephsmb.dcerpc.auth.SecurityContext;
 import io.cephsmb.dcerpc.auth.SecurityProvider;
 import io.cephsmb.dcerpc.pdu.AuthVerifier;
 import io.cephsmb.dcerpc.pdu.Octets;
 import io.cephsmb.gateway.msnlmp.AuthenticateMessage;
-import io.cephsmb.gateway.msnlmp.NegotiateFlags;
 import io.cephsmb.gateway.msnlmp.NtlmDecodeException;
 import io.cephsmb.gateway.msnlmp.NtlmResult;
 import io.cephsmb.gateway.msnlmp.NtlmServerConfig;
@@ -68,8 +66,7 @@ public final class SpnegoSecurityProvider implements SecurityProvider {
   }
 
   /** One connection's SPNEGO negotiation and, once complete, its NTLM session security. */
-  private final class Context implements SecurityContext {
-    private volatile Optional<byte[]> hash = Optional.empty();
+  private final class Context extends NtlmSecuredContext {
     private final SpnegoAcceptor acceptor =
         new SpnegoAcceptor(
             Map.of(
@@ -77,9 +74,6 @@ public final class SpnegoSecurityProvider implements SecurityProvider {
                 () ->
                     new NtlmGssMechanism(
                         new NtlmServerContext(config, (user, domain) -> hash, random, clock))));
-    private volatile NtlmSessionSecurity session;
-    private volatile String principal = "";
-    private volatile boolean established;
 
     @Override
     public CompletionStage<AuthStep> accept(byte[] token) {
@@ -125,15 +119,11 @@ public final class SpnegoSecurityProvider implements SecurityProvider {
       switch (acceptor.state()) {
         case COMPLETE:
           NtlmResult.Success s = ((NtlmGssMechanism) acceptor.mechanism()).ntlmResult();
-          if (NegotiateFlags.isSet(s.negotiatedFlags(), NegotiateFlags.EXTENDED_SESSIONSECURITY)) {
-            session = new NtlmSessionSecurity(s.negotiatedFlags(), s.exportedSessionKey(), true);
-            if (micExchanged(out)) {
-              // each side's mechListMIC used sequence number 0; the cipher state starts afresh
-              session.restart(1, 1);
-            }
+          NtlmSessionSecurity session = established(s);
+          if (session != null && micExchanged(out)) {
+            // each side's mechListMIC used sequence number 0; the cipher state starts afresh
+            session.restart(1, 1);
           }
-          principal = s.domain().isEmpty() ? s.user() : s.domain() + "\\" + s.user();
-          established = true;
           return new AuthStep(Octets.of(out), true);
         case FAILED:
           throw new AuthException("SPNEGO: " + acceptor.failure());
@@ -148,39 +138,6 @@ public final class SpnegoSecurityProvider implements SecurityProvider {
       } catch (SpnegoException e) {
         return false;
       }
-    }
-
-    @Override
-    public boolean isEstablished() {
-      return established;
-    }
-
-    @Override
-    public int signatureLength() {
-      return NtlmSessionSecurity.SIGNATURE_LENGTH;
-    }
-
-    @Override
-    public void verify(
-        AuthLevel level,
-        byte[] pdu,
-        int signedLength,
-        int bodyOffset,
-        int bodyLength,
-        byte[] signature)
-        throws AuthException {
-      NtlmPduSecurity.verify(session, level, pdu, signedLength, bodyOffset, bodyLength, signature);
-    }
-
-    @Override
-    public byte[] sign(
-        AuthLevel level, byte[] pdu, int signedLength, int bodyOffset, int bodyLength) {
-      return NtlmPduSecurity.sign(session, level, pdu, signedLength, bodyOffset, bodyLength);
-    }
-
-    @Override
-    public String principal() {
-      return principal;
     }
   }
 }
