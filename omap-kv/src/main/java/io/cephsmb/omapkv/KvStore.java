@@ -280,11 +280,14 @@ public final class KvStore {
 
   /** Completes when every member of the group is completed (never exceptionally). */
   private CompletableFuture<Void> runGroup(String oid, String laneKey, List<Pending<?>> group) {
-    SortedSet<String> keys = new TreeSet<>();
-    for (Pending<?> p : group) {
-      keys.addAll(p.reads.keys());
+    ReadSet union = group.get(0).reads;
+    if (group.size() > 1) {
+      SortedSet<String> keys = new TreeSet<>();
+      for (Pending<?> p : group) {
+        keys.addAll(p.reads.keys());
+      }
+      union = new ReadSet(keys, union.prefix());
     }
-    ReadSet union = new ReadSet(keys, group.get(0).reads.prefix());
     List<Pending<?>> members = new ArrayList<>(group);
     return attempt(oid, laneKey, union, members, 1, true)
         .handle(
@@ -363,16 +366,12 @@ public final class KvStore {
       readKeys.put(k, snap.entries().getOrDefault(k, Bytes.EMPTY));
     }
     boolean prefixRead = reads.prefix() != null;
-    // the first body sees its own copy of the snapshot (its result may keep views of it); later
-    // ones see a copy of the state the bodies before them left
+    // the first body sees the snapshot itself (a map of this attempt's own that nothing changes:
+    // its result may keep views of it); later ones see a copy of the state the bodies before them
+    // left
     Txn all =
         new Txn(
-            oid,
-            snap.exists(),
-            snap.version(),
-            new TreeMap<>(snap.entries()),
-            prefixRead,
-            readKeys);
+            oid, snap.exists(), snap.version(), navigable(snap.entries()), prefixRead, readKeys);
     NavigableMap<String, Bytes> state =
         members.size() > 1 ? new TreeMap<>(snap.entries()) : new TreeMap<>();
     List<Pending<?>> ran = new ArrayList<>(members.size());
@@ -428,6 +427,10 @@ public final class KvStore {
               cache.committed(oid, reads, snap, all, version);
               return true;
             });
+  }
+
+  private static NavigableMap<String, Bytes> navigable(SortedMap<String, Bytes> m) {
+    return m instanceof NavigableMap<String, Bytes> n ? n : new TreeMap<>(m);
   }
 
   /** A guard failed, or the object vanished under a key-guarded write: run again. */

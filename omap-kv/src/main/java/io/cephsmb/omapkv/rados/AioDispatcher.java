@@ -68,11 +68,17 @@ final class AioDispatcher {
     return executor;
   }
 
+  /**
+   * Where {@code rados_aio_create_completion2} writes the new completion: read at once, so one slot
+   * per submitting thread serves every call (no native allocation per operation).
+   */
+  private static final ThreadLocal<Pointer> COMPLETION_SLOT =
+      ThreadLocal.withInitial(() -> new NativeArena().wordSlot());
+
   /** Starts {@code op}; its future fails with {@link TimedOutException} after {@code timeout}. */
   <T> CompletableFuture<T> submit(AioOp<T> op, Duration timeout) {
     long id = ids.incrementAndGet();
-    NativeArena slot = new NativeArena();
-    Pointer pc = slot.wordSlot();
+    Pointer pc = COMPLETION_SLOT.get();
     int rc = Librados.rados_aio_create_completion2(new Pointer(id), callback, pc);
     if (rc < 0) {
       op.release();

@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,9 @@ import java.util.List;
  * The native memory one librados operation needs until its completion fires: zeroed out-parameter
  * slots (prval, iterators, sizes) and arrays of pointers (omap keys and values). It keeps every
  * block strongly referenced, so JNA's cleaner frees none of them early; dropping the arena after
- * the completion releases them all.
+ * the completion releases them all. An arena whose memory nobody (librados included) uses any more
+ * may be {@link #close}d: its chunks go back to a shared pool for the next operations, which spares
+ * a malloc, a free on JNA's cleaner thread and a cleaner registration per operation.
  */
 final class NativeArena {
   /**
@@ -19,9 +22,15 @@ final class NativeArena {
    */
   private static final int CHUNK = 2048;
 
-  private final List<Memory> blocks = new ArrayList<>(2);
+  /** Chunks of closed arenas, ready for reuse (at most {@link #POOLED}). */
+  private static final ArrayDeque<Memory> POOL = new ArrayDeque<>();
+
+  private static final int POOLED = 256;
+
+  private List<Memory> blocks;
   private Memory chunk;
   private long used;
+  private List<Memory> chunks;
 
   /** A zeroed block of {@code size} bytes (at least one), 8-byte aligned. */
   Pointer alloc(long size) {
@@ -29,18 +38,55 @@ final class NativeArena {
     if (n > CHUNK / 4) {
       Memory m = new Memory(n);
       m.clear();
+      if (blocks == null) {
+        blocks = new ArrayList<>(1);
+      }
       blocks.add(m);
       return m;
     }
     if (chunk == null || used + n > CHUNK) {
-      chunk = new Memory(CHUNK);
-      blocks.add(chunk);
+      chunk = takeChunk();
+      if (chunks == null) {
+        chunks = new ArrayList<>(1);
+      }
+      chunks.add(chunk);
       used = 0;
     }
     Pointer p = chunk.share(used, n);
     used += n;
     p.setMemory(0, n, (byte) 0);
     return p;
+  }
+
+  private static Memory takeChunk() {
+    synchronized (POOL) {
+      Memory m = POOL.pollLast();
+      if (m != null) {
+        return m;
+      }
+    }
+    return new Memory(CHUNK);
+  }
+
+  /**
+   * Gives the chunks back to the pool. Only when nothing reads or writes the arena's memory any
+   * more: for an operation, after librados completed it and its result was read. Every pointer the
+   * arena handed out is invalid afterwards; closing twice does nothing more. An arena that is never
+   * closed is freed by the garbage collector, as before.
+   */
+  void close() {
+    if (chunks != null) {
+      synchronized (POOL) {
+        for (Memory m : chunks) {
+          if (POOL.size() < POOLED) {
+            POOL.addLast(m);
+          }
+        }
+      }
+      chunks = null;
+    }
+    chunk = null;
+    blocks = null;
   }
 
   /** A zeroed {@code int} slot (a prval). */

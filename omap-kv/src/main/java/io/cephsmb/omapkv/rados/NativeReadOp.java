@@ -204,6 +204,7 @@ final class NativeReadOp extends AioOp<ReadResult> {
       Librados.rados_release_read_op(handle);
       handle = null;
     }
+    arena.close(); // librados is done with the out-parameters, and finish() has read them
   }
 
   private static void endIter(Pointer slot, boolean xattr) {

@@ -146,5 +146,6 @@ final class NativeWriteOp extends AioOp<Long> {
       Librados.rados_release_write_op(handle);
       handle = null;
     }
+    arena.close(); // librados is done with the prvals, and finish() has read them
   }
 }
