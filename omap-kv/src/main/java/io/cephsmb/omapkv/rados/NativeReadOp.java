@@ -147,6 +147,15 @@ final class NativeReadOp extends AioOp<ReadResult> {
       return out;
     }
     NativeArena tmp = new NativeArena();
+    try {
+      return omap(iter, tmp, out);
+    } finally {
+      tmp.close();
+    }
+  }
+
+  private static SortedMap<String, Bytes> omap(
+      Pointer iter, NativeArena tmp, SortedMap<String, Bytes> out) {
     Pointer key = tmp.wordSlot();
     Pointer val = tmp.wordSlot();
     Pointer keyLen = tmp.wordSlot();
