@@ -74,8 +74,15 @@ public final class OmapKvBench {
       KvStore uncached = new KvStore(store, retry, 0);
       Bytes payload = Bytes.utf8("x".repeat(64));
       List<Result> results = new ArrayList<>();
-      // warm up connections and PG maps
+      // warm up connections, PG maps and the JIT compiler: every kind of operation measured below
+      // runs first, unmeasured, so that no scenario pays for compiling the code of the others (in
+      // a fresh JVM compilation took about a third of the client's CPU of the first scenarios)
       run("warmup", 4, 1, t -> raw(store, "warm-" + t, payload));
+      run("warmup", 16, 1, t -> raw(store, "warm-" + t, payload));
+      run("warmup", 16, 2, t -> incr(kv, "warm-obj-" + t));
+      run("warmup", 1, 1, t -> incr(kv, "warm-obj-" + t));
+      run("warmup", 16, 1, t -> incr(uncached, "warm-unc-" + t));
+      run("warmup", 16, 1, t -> incrKey(kv, "warm-hot", "k" + t));
       results.add(run("raw omap write", 1, seconds, t -> raw(store, "raw-" + t, payload)));
       results.add(run("txn, distinct objects", 1, seconds, t -> incr(kv, "obj-" + t)));
       results.add(run("raw omap write", 16, seconds, t -> raw(store, "raw-" + t, payload)));
