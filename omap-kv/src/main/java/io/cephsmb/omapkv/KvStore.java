@@ -75,6 +75,17 @@ public final class KvStore {
     return cache.size();
   }
 
+  /**
+   * Tells the store that {@code oid} most likely does not exist (it names something the caller just
+   * created, such as a new inode): the next transaction on it runs its bodies on the empty state
+   * without reading, and its write creates the object exclusively. If the object exists after all,
+   * that write fails as a conflict and the transaction reads and runs again, so a wrong guess costs
+   * a round trip, never correctness. Without a cache ({@code cachedObjects} 0) this does nothing.
+   */
+  public void expectAbsent(String oid) {
+    cache.absent(oid);
+  }
+
   /** The object store underneath. */
   public ObjectStore objects() {
     return store;

@@ -58,6 +58,11 @@ final class SnapshotCache {
     segment(oid).read(oid, reads, snap);
   }
 
+  /** See {@link SnapshotCacheSegment#absent}. */
+  void absent(String oid) {
+    segment(oid).absent(oid);
+  }
+
   /** See {@link SnapshotCacheSegment#stale}. */
   void stale(String oid, long version) {
     segment(oid).stale(oid, version);

@@ -16,8 +16,15 @@ final class SnapshotCacheSegment {
   static final int MAX_BYTES = 16 * 1024;
   static final long CONTENDED_NANOS = 1_000_000_000L;
 
-  /** What is known of one object at one version: every key of {@code covers}, with its value. */
-  record Entry(long version, ReadSet covers, NavigableMap<String, Bytes> entries) {
+  /**
+   * What is known of one object at one version: every key of {@code covers}, with its value; or,
+   * with {@code exists} false, that the object does not exist (version 0, covering every key).
+   */
+  record Entry(boolean exists, long version, ReadSet covers, NavigableMap<String, Bytes> entries) {
+    static Entry absent() {
+      return new Entry(false, 0, ReadSet.prefix(""), new TreeMap<>());
+    }
+
     boolean covers(ReadSet reads) {
       if (reads.prefix() != null
           && (covers.prefix() == null || !reads.prefix().startsWith(covers.prefix()))) {
@@ -100,7 +107,7 @@ final class SnapshotCacheSegment {
       out.putAll(
           e.entries().subMap(reads.prefix(), true, reads.prefix() + Character.MAX_VALUE, true));
     }
-    return new KvStore.Snapshot(true, e.version(), out);
+    return new KvStore.Snapshot(e.exists(), e.version(), out);
   }
 
   /**
@@ -113,14 +120,20 @@ final class SnapshotCacheSegment {
       return;
     }
     if (txn.removesObject()) {
-      lru.remove(oid);
+      // removed by this client: known absent until someone else creates it (then the next
+      // transaction's exclusive create fails as a conflict and reads)
+      if (contended(oid)) {
+        lru.remove(oid);
+      } else {
+        lru.put(oid, Entry.absent());
+      }
       return;
     }
     SortedSet<String> keys = new TreeSet<>(reads.keys());
     String prefix = reads.prefix();
     TreeMap<String, Bytes> entries = new TreeMap<>();
     Entry old = lru.get(oid);
-    if (old != null && old.version() == from.version() && from.exists()) {
+    if (old != null && old.exists() && old.version() == from.version() && from.exists()) {
       // what was cached of the version this transaction started from stays true of the keys it
       // did not write: keep it, so transactions on other keys of the object still find them
       keys.addAll(old.covers().keys());
@@ -135,7 +148,7 @@ final class SnapshotCacheSegment {
       }
       entries.putAll(old.entries());
     }
-    Entry shape = new Entry(newVersion, new ReadSet(keys, prefix), new TreeMap<>());
+    Entry shape = new Entry(true, newVersion, new ReadSet(keys, prefix), new TreeMap<>());
     entries.putAll(from.entries());
     for (String k : txn.removedKeys()) {
       entries.remove(k);
@@ -145,13 +158,23 @@ final class SnapshotCacheSegment {
         entries.put(s.getKey(), s.getValue());
       }
     }
-    put(oid, new Entry(newVersion, shape.covers(), entries));
+    put(oid, new Entry(true, newVersion, shape.covers(), entries));
   }
 
   /** Records a freshly read snapshot (of an existing object). */
   synchronized void read(String oid, ReadSet reads, KvStore.Snapshot snap) {
     if (enabled() && snap.exists()) {
-      put(oid, new Entry(snap.version(), reads, new TreeMap<>(snap.entries())));
+      put(oid, new Entry(true, snap.version(), reads, new TreeMap<>(snap.entries())));
+    }
+  }
+
+  /**
+   * Records that the object is most likely absent (its caller just made the thing it stands for):
+   * the next transaction on it starts from the empty state and creates it exclusively.
+   */
+  synchronized void absent(String oid) {
+    if (enabled() && !contended(oid)) {
+      lru.put(oid, Entry.absent());
     }
   }
 
@@ -184,7 +207,7 @@ final class SnapshotCacheSegment {
       return;
     }
     Entry old = lru.get(oid);
-    if (old == null || old.version() <= e.version()) {
+    if (old == null || !old.exists() || old.version() <= e.version()) {
       lru.put(oid, e);
     }
   }

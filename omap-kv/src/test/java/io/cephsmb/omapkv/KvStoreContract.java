@@ -400,12 +400,62 @@ public abstract class KvStoreContract {
   }
 
   @Test
-  void aRemovedObjectIsForgottenAndRecreated() {
-    KvStore kv = kv();
+  void aRemovedObjectIsKnownAbsentAndRecreatedWithoutARead() {
+    AtomicInteger reads = new AtomicInteger();
+    KvStore kv = new KvStore(countingReads(kv().objects(), reads));
     join(increment(kv, "o", "n"));
     join(kv.update("o", ReadSet.of("n"), Txn::removeObject));
-    assertEquals(0, kv.cachedObjects());
+    int before = reads.get();
     assertEquals(1L, join(increment(kv, "o", "n")));
+    assertEquals(before, reads.get(), "the store removed it: no read to learn it is gone");
+    assertEquals(1L, u64(join(kv.get("o", "n")).get("n")));
+  }
+
+  @Test
+  void anObjectRemovedHereAndRecreatedElsewhereLosesNoUpdate() {
+    KvStore a = kv();
+    KvStore b = new KvStore(a.objects());
+    join(increment(a, "o", "n"));
+    join(a.update("o", ReadSet.of("n"), Txn::removeObject)); // a: known absent
+    join(increment(b, "o", "n")); // n=1, created behind a's back
+    assertEquals(2L, join(increment(a, "o", "n")), "a's exclusive create fails, a reads");
+    assertEquals(2L, u64(join(b.get("o", "n")).get("n")));
+  }
+
+  @Test
+  void expectAbsentSkipsTheReadOfANewObject() {
+    AtomicInteger reads = new AtomicInteger();
+    AtomicInteger writes = new AtomicInteger();
+    KvStore kv = new KvStore(counting(kv().objects(), reads, writes));
+    kv.expectAbsent("fresh");
+    int seen =
+        join(
+            kv.update(
+                "fresh",
+                ReadSet.prefix(""),
+                txn -> {
+                  int before = txn.all().size() + (txn.exists() ? 100 : 0);
+                  txn.set("open.1", Bytes.utf8("x"));
+                  return before;
+                }));
+    assertEquals(0, seen, "the body ran on the empty state of a missing object");
+    assertEquals(0, reads.get());
+    assertEquals(1, writes.get());
+    assertEquals(Bytes.utf8("x"), join(kv.get("fresh", "open.1")).get("open.1"));
+  }
+
+  @Test
+  void aWrongExpectAbsentCostsARetryNeverAnUpdate() {
+    KvStore a = kv();
+    KvStore b = new KvStore(a.objects());
+    for (int i = 0; i < 5; i++) {
+      join(increment(b, "o", "n"));
+    }
+    a.expectAbsent("o");
+    assertEquals(6L, join(increment(a, "o", "n")), "the exclusive create failed; a read n=5");
+    a.expectAbsent("o");
+    long seen = join(a.update("o", ReadSet.of("n"), txn -> u64(txn.get("n").orElseThrow())));
+    assertEquals(6L, seen, "a read-only body never answers from a guess");
   }
 
   @Test

@@ -237,7 +237,16 @@ public final class GatewayNode implements AutoCloseable {
         }
         vfs = ShareVfsProvider.cephFs(mounts);
       }
-      OpenFileTable table = new OpenFileTable(kv);
+      ClusterNode member = node;
+      OpenFileTable table =
+          new OpenFileTable(
+              kv,
+              (nodeId, incarnation) -> {
+                // a node that joined again since is a newer incarnation: older records are stale
+                var view = member.view();
+                var rec = view == null ? null : view.nodes().get(nodeId);
+                return rec != null && rec.incarnation() > incarnation;
+              });
       oplocks = new OplockManager(b.nodeId(), table, o.oplockBreakTimeout());
       oplocks.startMailbox(kv);
       FileService files =

@@ -405,6 +405,9 @@ final class CreateHandler implements CommandHandler {
       }
       CachingPolicy policy =
           new CachingPolicy(req.requestedOplockLevel(), lease, overwrite, directory, broken);
+      if (creating) {
+        fs.table.created(now.ino());
+      }
       OpenFileTable.OpenResult result =
           Futures.join(fs.table.open(now.ino(), rec, policy, FileService.absPath(share, path)));
       OpenFileTable.OpenOutcome outcome = result.outcome();

@@ -430,8 +430,8 @@ public final class FileService {
    */
   private void afterRecordRemoved(FileOpen o, OpenFileTable.CloseOutcome out) {
     if (out.removeFile()) {
-      remove(o, o.dataPath(), o.directory, o.ads == null ? o.ino : -1, o.ads == null);
-      Futures.join(table.forget(o.ino));
+      forget(
+          o.ino, remove(o, o.dataPath(), o.directory, o.ads == null ? o.ino : -1, o.ads == null));
     }
     if (o.ads != null) {
       // the stream's record in the base file's object: the base file may have been waiting for it
@@ -440,23 +440,48 @@ public final class FileService {
               table.close(
                   o.ads.baseIno, o.ads.baseRecord, o.share.name(), o.path().toString(), null));
       if (base.removeFile()) {
-        remove(o, o.path(), false, o.ads.baseIno, true);
-        Futures.join(table.forget(o.ads.baseIno));
+        forget(o.ads.baseIno, remove(o, o.path(), false, o.ads.baseIno, true));
       }
     }
   }
 
   /**
+   * Drops the object of a removed file. When the inode itself is gone nobody can open it again, so
+   * the caller does not wait; when another hard link keeps it, the delete-pending mark must be gone
+   * before the close answers (an open through the other name would otherwise find it stale and
+   * remove that name too).
+   */
+  private void forget(long ino, boolean inodeGone) {
+    CompletableFuture<Void> f = table.forget(ino);
+    if (!inodeGone) {
+      Futures.join(f);
+      return;
+    }
+    CompletableFuture<?> unused =
+        f.whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                LOG.warn("forgetting removed file {}: {}", ino, Futures.unwrap(e).getMessage());
+              }
+            });
+  }
+
+  /**
    * Removes a delete-pending file (a directory if {@code directory} or if unlink says it is one)
    * and, for a base file ({@code ino} not -1), its streams; a {@code visible} name (not a stream's
-   * storage) leaves the name cache and wakes change notifications.
+   * storage) leaves the name cache and wakes change notifications. Returns whether the inode is
+   * gone (false when another hard link keeps it, or the removal failed).
    */
-  private void remove(FileOpen o, VfsPath p, boolean directory, long ino, boolean visible) {
+  private boolean remove(FileOpen o, VfsPath p, boolean directory, long ino, boolean visible) {
     Vfs vfs = o.vfs;
     long links = 1;
+    boolean streams = false;
     try {
       if (ino != -1 && !directory) {
         links = vfs.stat(p).nlink(); // another hard link keeps the file, and its streams
+      }
+      if (ino != -1) {
+        streams = Streams.marked(vfs, p, ino);
       }
       if (directory) {
         vfs.rmdir(p);
@@ -477,16 +502,17 @@ public final class FileService {
     } catch (VfsException e) {
       if (e.errno() != Errno.ENOENT) {
         LOG.warn("removing delete-pending {}: {}", p, e.getMessage());
-        return;
+        return false;
       }
     }
-    if (ino != -1 && links <= 1) {
+    if (ino != -1 && links <= 1 && streams) {
       try {
         Streams.removeAll(vfs, ino);
       } catch (VfsException e) {
         LOG.warn("removing the streams of {}: {}", p, e.getMessage());
       }
     }
+    return links <= 1;
   }
 
   /**

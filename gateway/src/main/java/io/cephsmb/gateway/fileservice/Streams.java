@@ -219,7 +219,12 @@ final class Streams {
     return sb.toString();
   }
 
-  private static boolean marked(Vfs vfs, VfsPath base, long ino) throws VfsException {
+  /**
+   * Whether the file at {@code base} (inode {@code ino}) may have streams: it carries the marker
+   * for its inode (always true without xattrs). One getxattr, where listing the streams' directory
+   * would cost a lookup of it.
+   */
+  static boolean marked(Vfs vfs, VfsPath base, long ino) throws VfsException {
     if (!vfs.capabilities().xattrs()) {
       return true;
     }

@@ -19,18 +19,20 @@ import java.util.concurrent.CompletableFuture;
  * new open are one guarded transaction on that object, so two nodes opening the same file at once
  * cannot both pass a check that only one may pass.
  *
- * <p>Each node also keeps an index object {@code node-opens.<node>} naming the files it has opens
- * in (written before the open, so it is a superset), which lets a restarted node remove its stale
- * opens before it serves again ({@link #purgeNode}). File entries are never removed while the node
- * runs, so a table writes each file's entry once (it remembers which it wrote). The same object
- * holds one {@link OpenPath} per path this node has open, keyed by the absolute path and the
- * persistent id of the open that wrote it: the first local open of a path writes it (in the same
- * write as the file entry), later opens of the same path only count themselves in memory, and the
- * last local close removes it. So reopening a file this node already has open, or has opened
- * before, costs no index write at all, only the share-mode transaction. {@code open-nodes} lists
- * the nodes that have such an index. "Is anything open below this directory on any node?" ({@link
- * #anyOpenBelow}, for renaming a directory, [MS-FSA] 2.1.5.14.11) is one read of {@code open-nodes}
- * and one omap prefix read per node, in parallel.
+ * <p>Each node also keeps an index object {@code node-opens.<node>} with one {@link OpenPath} per
+ * path this node has open (its inode, the incarnation), keyed by the absolute path and the
+ * persistent id of the open that wrote it: the first local open of a path writes it, later opens of
+ * the same path only count themselves in memory, and the last local close removes it; opens made
+ * without a path (the base-file records of stream opens) are named by a file entry {@code
+ * file.<inode hex>} instead, written once per file while the node runs. The index lets a restarted
+ * node remove its stale opens before it serves again ({@link #purgeNode}). It is written at the
+ * same time as the record, not before it: a record left without an entry by a crash belongs to an
+ * ended incarnation, which every transaction on the file recognises ({@link Liveness}) and removes.
+ * When a file's last open closes, its object is removed, so the pool holds objects only for files
+ * open now (and delete-pending ones). {@code open-nodes} lists the nodes that have an index. "Is
+ * anything open below this directory on any node?" ({@link #anyOpenBelow}, for renaming a
+ * directory, [MS-FSA] 2.1.5.14.11) is one read of {@code open-nodes} and one omap prefix read per
+ * node, in parallel.
  */
 public final class OpenFileTable {
   static final String OPEN_PREFIX = "open.";
@@ -93,17 +95,49 @@ public final class OpenFileTable {
 
   private static final String NODE_PREFIX = "node.";
 
+  /**
+   * Which node incarnations have ended: a node that restarted runs as a newer incarnation, and
+   * whatever its older ones recorded is stale.
+   */
+  @FunctionalInterface
+  public interface Liveness {
+    /** Whether {@code nodeId} is known to run as an incarnation newer than {@code incarnation}. */
+    boolean ended(String nodeId, long incarnation);
+
+    /** Knows of no ended incarnation (only {@link #purgeNode} removes stale records). */
+    Liveness UNKNOWN = (n, i) -> false;
+  }
+
   private final KvStore kv;
+  private final Liveness liveness;
   private final java.util.Set<String> registered =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public OpenFileTable(KvStore kv) {
+    this(kv, Liveness.UNKNOWN);
+  }
+
+  /**
+   * @param liveness tells which records are stale: every transaction on a file ignores and removes
+   *     the records of ended incarnations it finds
+   */
+  public OpenFileTable(KvStore kv, Liveness liveness) {
     this.kv = kv;
+    this.liveness = liveness;
   }
 
   /** The object of the file with inode {@code ino}. */
   public static String oid(long ino) {
     return "file." + Long.toHexString(ino);
+  }
+
+  /**
+   * Says that the file with inode {@code ino} was just created: its object most likely does not
+   * exist, so the first open writes it without reading it first (a wrong guess, an old object of a
+   * reused inode number, costs a retry).
+   */
+  public void created(long ino) {
+    kv.expectAbsent(oid(ino));
   }
 
   /** The index object of node {@code nodeId}. */
@@ -138,8 +172,29 @@ public final class OpenFileTable {
     }
   }
 
-  private static FileOpens decode(Txn txn) {
-    return decode(txn.all());
+  /**
+   * The file's opens as a write transaction sees them: records of ended incarnations (a node that
+   * died between writing a record and its index entry, then restarted) are left out and removed in
+   * the same transaction.
+   */
+  private FileOpens current(Txn txn) {
+    FileOpens f = decode(txn.all());
+    if (f.opens().stream().noneMatch(this::ended)) {
+      return f;
+    }
+    List<OpenRecord> live = new ArrayList<>();
+    for (OpenRecord o : f.opens()) {
+      if (ended(o)) {
+        txn.remove(o.key());
+      } else {
+        live.add(o);
+      }
+    }
+    return new FileOpens(live, f.deletePending());
+  }
+
+  private boolean ended(OpenRecord o) {
+    return liveness.ended(o.nodeId(), o.incarnation());
   }
 
   private static FileOpens decode(Map<String, Bytes> entries) {
@@ -250,32 +305,37 @@ public final class OpenFileTable {
     return open(ino, rec, Caching.NONE, absPath).thenApply(OpenResult::outcome);
   }
 
-  /** {@link #open(long, OpenRecord, Caching)}, also indexing the open under {@code absPath}. */
+  /**
+   * {@link #open(long, OpenRecord, Caching)}, also indexing the open under {@code absPath}.
+   *
+   * <p>The record and the index entry are written at the same time, not one after the other: a
+   * record whose entry never landed (the node died in between) belongs to an incarnation that has
+   * ended by the time the node serves again, and every transaction on the file ignores and removes
+   * it ({@link Liveness}). The open completes once both are written; if the index write fails, a
+   * record already written is taken back and the open fails.
+   */
   public CompletableFuture<OpenResult> open(
       long ino, OpenRecord rec, Caching caching, String absPath) {
     String fileOid = oid(ino);
-    String fileKey = rec.nodeId() + '\0' + ino;
-    boolean needFileRef = !indexedFiles.contains(fileKey);
     PathClaim claim = absPath == null ? null : claimPath(rec, absPath);
+    // an open without a path is indexed by its file (written once per file while the node runs)
+    String fileKey = rec.nodeId() + '\0' + ino;
+    boolean needFileRef = claim == null && !indexedFiles.contains(fileKey);
     CompletableFuture<Void> indexed;
     if (needFileRef || (claim != null && claim.owner())) {
-      // one blind write of the node's index, before the record: the file (a superset, so a
-      // restarted node finds every record it may have left) and the path when first opened here
       indexed =
           registerNode(rec.nodeId())
               .thenCompose(
-                  k -> {
-                    Map<String, Bytes> sets = new java.util.TreeMap<>();
-                    if (needFileRef) {
-                      sets.put(fileOid, Records.encode(FileRef.CODEC, 1, new FileRef(ino)));
-                    }
-                    if (claim != null && claim.owner()) {
-                      sets.put(
-                          claim.ref().key,
-                          Records.encode(OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation())));
-                    }
-                    return indexWrite(rec.nodeId(), sets, List.of());
-                  })
+                  k ->
+                      indexWrite(
+                          rec.nodeId(),
+                          needFileRef
+                              ? Map.of(fileOid, Records.encode(FileRef.CODEC, 1, new FileRef(ino)))
+                              : Map.of(
+                                  claim.ref().key,
+                                  Records.encode(
+                                      OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation()))),
+                          List.of()))
               .thenRun(
                   () -> {
                     if (needFileRef) {
@@ -285,59 +345,71 @@ public final class OpenFileTable {
                       indexedFiles.add(fileKey);
                     }
                   });
-      if (claim != null && claim.owner()) {
+      if (claim != null) {
         claim.ref().settle(indexed, this);
       }
     } else {
-      indexed = CompletableFuture.completedFuture(null);
+      indexed = claim == null ? CompletableFuture.completedFuture(null) : claim.ref().written;
     }
-    CompletableFuture<Void> ready =
-        claim == null || claim.owner() ? indexed : indexed.thenCompose(v -> claim.ref().written);
+    CompletableFuture<OpenResult> recorded =
+        kv.update(
+            fileOid,
+            ReadSet.prefix(""),
+            txn -> {
+              FileOpens f = current(txn);
+              if (f.deletePending().isPresent()) {
+                return OpenResult.of(
+                    f.opens().isEmpty()
+                        ? OpenOutcome.STALE_DELETE_PENDING
+                        : OpenOutcome.DELETE_PENDING);
+              }
+              List<OpenRecord> same = new ArrayList<>();
+              List<OpenRecord> conflicting = new ArrayList<>();
+              for (OpenRecord o : f.opens()) {
+                if (ShareAccess.deleteBlockedByStream(rec, o)) {
+                  return OpenResult.of(OpenOutcome.SHARING_VIOLATION);
+                }
+                if (!o.stream().equals(rec.stream()) || o.key().equals(rec.key())) {
+                  continue;
+                }
+                same.add(o);
+                if (ShareAccess.conflicts(
+                    rec.grantedAccess(), rec.shareAccess(), o.grantedAccess(), o.shareAccess())) {
+                  conflicting.add(o);
+                }
+              }
+              if (!conflicting.isEmpty()) {
+                List<Break> first = caching.beforeShareCheck(rec, conflicting);
+                return first.isEmpty()
+                    ? OpenResult.of(OpenOutcome.SHARING_VIOLATION)
+                    : new OpenResult(OpenOutcome.NEEDS_BREAK, null, first);
+              }
+              List<Break> breaks = caching.afterShareCheck(rec, same);
+              if (!breaks.isEmpty()) {
+                return new OpenResult(OpenOutcome.NEEDS_BREAK, null, breaks);
+              }
+              OpenRecord granted = caching.grant(rec, same);
+              txn.set(granted.key(), Records.encode(OpenRecord.CODEC, 1, granted));
+              return new OpenResult(OpenOutcome.OPENED, granted, List.of());
+            });
     CompletableFuture<OpenResult> out =
-        ready.thenCompose(
-            v ->
-                kv.update(
-                    fileOid,
-                    ReadSet.prefix(""),
-                    txn -> {
-                      FileOpens f = decode(txn);
-                      if (f.deletePending().isPresent()) {
-                        return OpenResult.of(
-                            f.opens().isEmpty()
-                                ? OpenOutcome.STALE_DELETE_PENDING
-                                : OpenOutcome.DELETE_PENDING);
+        Futures.flatHandle(
+            indexed,
+            (v, indexErr) ->
+                Futures.flatHandle(
+                    recorded,
+                    (r, recordErr) -> {
+                      if (indexErr == null) {
+                        return recordErr == null
+                            ? CompletableFuture.completedFuture(r)
+                            : CompletableFuture.<OpenResult>failedFuture(recordErr);
                       }
-                      List<OpenRecord> same = new ArrayList<>();
-                      List<OpenRecord> conflicting = new ArrayList<>();
-                      for (OpenRecord o : f.opens()) {
-                        if (ShareAccess.deleteBlockedByStream(rec, o)) {
-                          return OpenResult.of(OpenOutcome.SHARING_VIOLATION);
-                        }
-                        if (!o.stream().equals(rec.stream()) || o.key().equals(rec.key())) {
-                          continue;
-                        }
-                        same.add(o);
-                        if (ShareAccess.conflicts(
-                            rec.grantedAccess(),
-                            rec.shareAccess(),
-                            o.grantedAccess(),
-                            o.shareAccess())) {
-                          conflicting.add(o);
-                        }
+                      if (recordErr == null && r.outcome() == OpenOutcome.OPENED) {
+                        return unrecord(ino, r.recorded().key())
+                            .handle((x, e) -> null)
+                            .thenCompose(x -> CompletableFuture.<OpenResult>failedFuture(indexErr));
                       }
-                      if (!conflicting.isEmpty()) {
-                        List<Break> first = caching.beforeShareCheck(rec, conflicting);
-                        return first.isEmpty()
-                            ? OpenResult.of(OpenOutcome.SHARING_VIOLATION)
-                            : new OpenResult(OpenOutcome.NEEDS_BREAK, null, first);
-                      }
-                      List<Break> breaks = caching.afterShareCheck(rec, same);
-                      if (!breaks.isEmpty()) {
-                        return new OpenResult(OpenOutcome.NEEDS_BREAK, null, breaks);
-                      }
-                      OpenRecord granted = caching.grant(rec, same);
-                      txn.set(granted.key(), Records.encode(OpenRecord.CODEC, 1, granted));
-                      return new OpenResult(OpenOutcome.OPENED, granted, List.of());
+                      return CompletableFuture.<OpenResult>failedFuture(indexErr);
                     }));
     if (claim == null) {
       return out;
@@ -589,13 +661,29 @@ public final class OpenFileTable {
     return closeFile(ino, rec, share, path).thenCombine(unindexed, (out, v) -> out);
   }
 
+  /** Takes back the record {@code key} of an open that failed after it was written. */
+  private CompletableFuture<Void> unrecord(long ino, String key) {
+    return kv.update(
+        oid(ino),
+        ReadSet.prefix(""),
+        txn -> {
+          if (txn.get(key).isPresent()) {
+            txn.remove(key);
+            if (txn.all().size() == 1) {
+              txn.removeObject();
+            }
+          }
+          return null;
+        });
+  }
+
   private CompletableFuture<CloseOutcome> closeFile(
       long ino, OpenRecord rec, String share, String path) {
     return kv.update(
         oid(ino),
         ReadSet.prefix(""),
         txn -> {
-          FileOpens f = decode(txn);
+          FileOpens f = current(txn);
           Optional<DeletePending> dp = f.deletePending();
           if (rec.deleteOnClose() && dp.isEmpty()) {
             dp = Optional.of(new DeletePending(share, path, rec.key()));
@@ -606,6 +694,14 @@ public final class OpenFileTable {
             txn.remove(rec.key());
           }
           long others = f.opens().stream().filter(o -> !o.key().equals(rec.key())).count();
+          if (others == 0
+              && dp.isEmpty()
+              && txn.exists()
+              && txn.all().keySet().stream().allMatch(k -> k.startsWith(OPEN_PREFIX))) {
+            // nothing left (no open, no mark, nothing this version does not know): the object
+            // goes, so a node keeps objects only for the files open now
+            txn.removeObject();
+          }
           return new CloseOutcome(others == 0, dp);
         });
   }
@@ -636,7 +732,13 @@ public final class OpenFileTable {
 
   /** The opens and delete-pending mark of a file (FileStandardInformation, rename checks). */
   public CompletableFuture<FileOpens> query(long ino) {
-    return kv.read(oid(ino), ReadSet.prefix("")).thenApply(s -> decode(s.entries()));
+    return kv.read(oid(ino), ReadSet.prefix(""))
+        .thenApply(
+            s -> {
+              FileOpens f = decode(s.entries());
+              return new FileOpens(
+                  f.opens().stream().filter(o -> !ended(o)).toList(), f.deletePending());
+            });
   }
 
   /** Where a stale delete-pending file is, for the node that finishes removing it. */
@@ -654,7 +756,7 @@ public final class OpenFileTable {
         oid(ino),
         ReadSet.prefix(""),
         txn -> {
-          if (decode(txn).opens().isEmpty()) {
+          if (current(txn).opens().isEmpty()) {
             if (txn.exists()) {
               txn.removeObject();
             }
@@ -672,11 +774,20 @@ public final class OpenFileTable {
    * removed.
    */
   public CompletableFuture<Integer> purgeNode(String nodeId, long keepIncarnation) {
-    return kv.listAll(nodeIndex(nodeId), "file.")
+    return kv.listAll(nodeIndex(nodeId), "")
         .thenCompose(
-            files -> {
+            index -> {
+              // the files named by file entries and by path entries
+              java.util.Set<String> files = new java.util.TreeSet<>();
+              for (Map.Entry<String, Bytes> e : index.entrySet()) {
+                if (e.getKey().startsWith("file.")) {
+                  files.add(e.getKey());
+                } else if (e.getKey().startsWith(OpenPath.PREFIX)) {
+                  files.add(oid(Records.decode(OpenPath.CODEC, e.getValue()).value().ino()));
+                }
+              }
               List<CompletableFuture<Integer>> each = new ArrayList<>();
-              for (String fileOid : files.keySet()) {
+              for (String fileOid : files) {
                 each.add(purgeFile(fileOid, nodeId, keepIncarnation));
               }
               return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))

@@ -171,7 +171,8 @@ public final class RequestContext {
                         SpinThenWait.arrived(counted);
                         done.complete(v);
                       });
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                  // an Error too: the request gets an error status instead of no answer at all
                   loop.execute(
                       () -> {
                         SpinThenWait.arrived(counted);

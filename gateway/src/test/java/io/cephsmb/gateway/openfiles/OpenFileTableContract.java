@@ -16,6 +16,7 @@ import io.cephsmb.gateway.openfiles.OpenFileTable.OpenOutcome;
 import io.cephsmb.omapkv.Bytes;
 import io.cephsmb.omapkv.KvStore;
 import io.cephsmb.omapkv.RadosClient;
+import io.cephsmb.omapkv.ReadSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,10 +47,24 @@ public abstract class OpenFileTableContract {
     node2 = table(ns);
   }
 
+  private String ns;
+
   private OpenFileTable table(String ns) {
+    return table(ns, OpenFileTable.Liveness.UNKNOWN);
+  }
+
+  private OpenFileTable table(String ns, OpenFileTable.Liveness liveness) {
+    this.ns = ns;
     RadosClient c = newClient();
     clients.add(c);
-    return new OpenFileTable(new KvStore(c.store(pool(), ns)));
+    return new OpenFileTable(new KvStore(c.store(pool(), ns)), liveness);
+  }
+
+  private boolean objectExists(long ino) {
+    RadosClient c = newClient();
+    clients.add(c);
+    return join(new KvStore(c.store(pool(), ns)).read(OpenFileTable.oid(ino), ReadSet.NONE))
+        .exists();
   }
 
   @AfterEach
@@ -215,5 +230,65 @@ public abstract class OpenFileTableContract {
     assertTrue(join(node2.anyOpenBelow("/s/d")));
     join(node2.purgeNode("n1", Long.MAX_VALUE));
     assertFalse(join(node2.anyOpenBelow("/s/d")));
+  }
+
+  @Test
+  void theLastCloseRemovesTheFilesObject() {
+    OpenRecord a = open("n1", 1, FILE_READ_DATA, ALL, false);
+    OpenRecord b = open("n2", 1, FILE_READ_DATA, ALL, false);
+    assertEquals(OpenOutcome.OPENED, join(node1.open(20, a, "/s/f")));
+    assertEquals(OpenOutcome.OPENED, join(node2.open(20, b, "/s/f")));
+    join(node1.close(20, a, "s", "f", "/s/f"));
+    assertTrue(objectExists(20), "node two's open is still there");
+    join(node2.close(20, b, "s", "f", "/s/f"));
+    assertFalse(objectExists(20), "no open, no mark: no object");
+    // opened again (node two knows it removed it; node one learns it) and closed again
+    assertEquals(OpenOutcome.OPENED, join(node2.open(20, b, "/s/f")));
+    assertEquals(OpenOutcome.OPENED, join(node1.open(20, a, "/s/f")));
+    assertEquals(2, join(node2.query(20)).opens().size());
+    join(node1.close(20, a, "s", "f", "/s/f"));
+    join(node2.close(20, b, "s", "f", "/s/f"));
+    assertFalse(objectExists(20));
+  }
+
+  @Test
+  void aDeletePendingFileKeepsItsObjectUntilForgotten() {
+    OpenRecord doc = open("n1", 1, DELETE, ALL, true);
+    join(node1.open(21, doc));
+    assertTrue(join(node1.close(21, doc, "s", "f")).removeFile());
+    assertTrue(objectExists(21), "the mark stays until the file is removed");
+    join(node1.forget(21));
+    assertFalse(objectExists(21));
+  }
+
+  @Test
+  void aNewFilesFirstOpenNeedsNoReadAndAWrongGuessIsHarmless() {
+    OpenRecord held = open("n2", 1, FILE_WRITE_DATA, 0, false);
+    assertEquals(OpenOutcome.OPENED, join(node2.open(22, held)));
+    node1.created(22); // wrong: node two has it open (an inode number reused, say)
+    assertEquals(
+        OpenOutcome.SHARING_VIOLATION,
+        join(node1.open(22, open("n1", 1, FILE_READ_DATA, ALL, false))),
+        "the guess costs a retry, never a share-mode check");
+    node1.created(23);
+    assertEquals(
+        OpenOutcome.OPENED, join(node1.open(23, open("n1", 2, FILE_READ_DATA, ALL, false))));
+    assertEquals(1, join(node2.query(23)).opens().size());
+  }
+
+  @Test
+  void recordsOfAnEndedIncarnationAreIgnoredAndRemoved() {
+    // node one ran as incarnation 1, recorded an exclusive open, died before indexing it, and
+    // came back as incarnation 2: the tables that know it ignore the record and remove it
+    join(node1.open(30, open("n1", 1, FILE_WRITE_DATA, 0, false)));
+    OpenFileTable knowing = table(ns, (node, inc) -> node.equals("n1") && inc < 2);
+    assertEquals(1, join(node2.query(30)).opens().size());
+    assertEquals(0, join(knowing.query(30)).opens().size(), "a query leaves it out");
+    OpenRecord w = open("n2", 5, FILE_WRITE_DATA, ALL, false);
+    assertEquals(OpenOutcome.OPENED, join(knowing.open(30, w)));
+    assertEquals(
+        List.of("n2"), join(node2.query(30)).opens().stream().map(OpenRecord::nodeId).toList());
+    join(knowing.close(30, w, "s", "f"));
+    assertFalse(objectExists(30), "the stale record went with the open's transaction");
   }
 }
