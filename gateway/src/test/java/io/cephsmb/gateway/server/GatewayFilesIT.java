@@ -18,6 +18,8 @@ import io.cephsmb.gateway.mssmb2.Smb2Command;
 import io.cephsmb.gateway.mssmb2.Smb2CreateRequest;
 import io.cephsmb.gateway.mssmb2.Smb2CreateResponse;
 import io.cephsmb.gateway.mssmb2.Smb2FileId;
+import io.cephsmb.gateway.openfiles.OpenFileTable;
+import io.cephsmb.gateway.openfiles.OpenRecord;
 import io.cephsmb.gateway.testing.ClientProcess;
 import io.cephsmb.gateway.testing.ClientProcess.Result;
 import io.cephsmb.omapkv.Bytes;
@@ -272,6 +274,44 @@ class GatewayFilesIT {
         NtStatus.DELETE_PENDING, create(b, "doomed.txt", 0x1, 0x7, 1).status(), "delete pending");
     assertEquals(NtStatus.SUCCESS, close(a, fileId(ra)));
     assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, create(b, "doomed.txt", 0x1, 0x7, 1).status());
+  }
+
+  @Test
+  void aRecordLeftByAnEndedIncarnationBlocksNothing() throws Exception {
+    // node 1's previous incarnation recorded an exclusive open and died before its index entry
+    // landed (so the restart purge could not find it): the record is written here directly
+    VfsHandle h =
+        cephRoot.open(in("orphan.txt"), EnumSet.of(OpenFlag.WRITE, OpenFlag.CREATE), 0644);
+    long ino = cephRoot.stat(h).ino();
+    cephRoot.close(h);
+    OpenFileTable raw = new OpenFileTable(new KvStore(admin.store(cluster.statePool(), ns)));
+    OpenRecord stale =
+        new OpenRecord(
+            "n1",
+            n1.incarnation() - 1,
+            77,
+            "",
+            0x3,
+            0,
+            false,
+            false,
+            1,
+            Bytes.EMPTY,
+            Bytes.EMPTY,
+            0);
+    assertEquals(OpenFileTable.OpenOutcome.OPENED, join(raw.open(ino, stale)));
+    // an exclusive writer through node 2 is admitted, and its transaction removed the record
+    Smb2TestClient b = client(n2);
+    Smb2TestClient.Reply w = create(b, "orphan.txt", 0x3 | 0x80, 0, Smb2CreateRequest.FILE_OPEN);
+    assertEquals(NtStatus.SUCCESS, w.status());
+    assertEquals(
+        List.of("n2"), join(raw.query(ino)).opens().stream().map(OpenRecord::nodeId).toList());
+    // a record of the current incarnation is honoured
+    Smb2TestClient a = client(n1);
+    assertEquals(
+        NtStatus.SHARING_VIOLATION,
+        create(a, "orphan.txt", 0x1 | 0x80, 0x7, Smb2CreateRequest.FILE_OPEN).status());
+    assertEquals(NtStatus.SUCCESS, close(b, fileId(w)));
   }
 
   @Test
