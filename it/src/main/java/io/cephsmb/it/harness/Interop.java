@@ -408,6 +408,13 @@ public final class Interop implements Runnable {
     int idle;
 
     @Option(
+        names = "--no-warm-up",
+        description =
+            "measure from the first run (default: one unmeasured pass of each workload on each"
+                + " target first, so that the gateway's JIT compilation is not measured)")
+    boolean noWarmUp;
+
+    @Option(
         names = "--workloads",
         split = ",",
         description = "workloads to run: echo, open-close, seq, small-files, idle (default: all)")
@@ -454,7 +461,8 @@ public final class Interop implements Runnable {
                 (long) seqMib << 20,
                 smallFiles,
                 idle,
-                workloads == null ? Set.copyOf(Bench.Options.WORKLOADS) : Set.copyOf(workloads));
+                workloads == null ? Set.copyOf(Bench.Options.WORKLOADS) : Set.copyOf(workloads),
+                !noWarmUp);
         Path scratch = Files.createTempDirectory(Path.of("/tmp"), "cephsmb-bench-");
         Bench.Report rep = new Bench(o, torture, cc, out).run(targets, scratch);
         Bench.print(rep, out);
