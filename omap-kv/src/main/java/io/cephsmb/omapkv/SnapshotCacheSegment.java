@@ -122,11 +122,7 @@ final class SnapshotCacheSegment {
     if (txn.removesObject()) {
       // removed by this client: known absent until someone else creates it (then the next
       // transaction's exclusive create fails as a conflict and reads)
-      if (contended(oid)) {
-        lru.remove(oid);
-      } else {
-        lru.put(oid, Entry.absent());
-      }
+      markAbsent(oid);
       return;
     }
     SortedSet<String> keys = new TreeSet<>(reads.keys());
@@ -173,7 +169,16 @@ final class SnapshotCacheSegment {
    * the next transaction on it starts from the empty state and creates it exclusively.
    */
   synchronized void absent(String oid) {
-    if (enabled() && !contended(oid)) {
+    if (enabled()) {
+      markAbsent(oid);
+    }
+  }
+
+  /** The object is gone: an absent entry, or none while the object is contended. */
+  private void markAbsent(String oid) {
+    if (contended(oid)) {
+      lru.remove(oid);
+    } else {
       lru.put(oid, Entry.absent());
     }
   }

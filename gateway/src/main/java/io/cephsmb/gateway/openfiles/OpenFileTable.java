@@ -179,18 +179,30 @@ public final class OpenFileTable {
    */
   private FileOpens current(Txn txn) {
     FileOpens f = decode(txn.all());
+    f.opens().stream().filter(this::ended).forEach(o -> txn.remove(o.key()));
+    return live(f);
+  }
+
+  /** {@code f} without the records of ended incarnations ({@code f} itself if it has none). */
+  private FileOpens live(FileOpens f) {
     if (f.opens().stream().noneMatch(this::ended)) {
       return f;
     }
-    List<OpenRecord> live = new ArrayList<>();
-    for (OpenRecord o : f.opens()) {
-      if (ended(o)) {
-        txn.remove(o.key());
-      } else {
-        live.add(o);
-      }
+    return new FileOpens(f.opens().stream().filter(o -> !ended(o)).toList(), f.deletePending());
+  }
+
+  /**
+   * Removes the object when this transaction leaves nothing in it: no other live open, no
+   * delete-pending mark, and no key this version does not know (only open records, its own and
+   * ended ones, which the transaction removes).
+   */
+  private static void removeIfEmpty(Txn txn, long otherOpens, boolean marked) {
+    if (otherOpens == 0
+        && !marked
+        && txn.exists()
+        && txn.all().keySet().stream().allMatch(k -> k.startsWith(OPEN_PREFIX))) {
+      txn.removeObject();
     }
-    return new FileOpens(live, f.deletePending());
   }
 
   private boolean ended(OpenRecord o) {
@@ -667,11 +679,11 @@ public final class OpenFileTable {
         oid(ino),
         ReadSet.prefix(""),
         txn -> {
+          FileOpens f = current(txn);
           if (txn.get(key).isPresent()) {
             txn.remove(key);
-            if (txn.all().size() == 1) {
-              txn.removeObject();
-            }
+            long others = f.opens().stream().filter(o -> !o.key().equals(key)).count();
+            removeIfEmpty(txn, others, f.deletePending().isPresent());
           }
           return null;
         });
@@ -694,14 +706,8 @@ public final class OpenFileTable {
             txn.remove(rec.key());
           }
           long others = f.opens().stream().filter(o -> !o.key().equals(rec.key())).count();
-          if (others == 0
-              && dp.isEmpty()
-              && txn.exists()
-              && txn.all().keySet().stream().allMatch(k -> k.startsWith(OPEN_PREFIX))) {
-            // nothing left (no open, no mark, nothing this version does not know): the object
-            // goes, so a node keeps objects only for the files open now
-            txn.removeObject();
-          }
+          // the object goes with the last open, so a node keeps objects only for open files
+          removeIfEmpty(txn, others, dp.isPresent());
           return new CloseOutcome(others == 0, dp);
         });
   }
@@ -732,13 +738,7 @@ public final class OpenFileTable {
 
   /** The opens and delete-pending mark of a file (FileStandardInformation, rename checks). */
   public CompletableFuture<FileOpens> query(long ino) {
-    return kv.read(oid(ino), ReadSet.prefix(""))
-        .thenApply(
-            s -> {
-              FileOpens f = decode(s.entries());
-              return new FileOpens(
-                  f.opens().stream().filter(o -> !ended(o)).toList(), f.deletePending());
-            });
+    return kv.read(oid(ino), ReadSet.prefix("")).thenApply(s -> live(decode(s.entries())));
   }
 
   /** Where a stale delete-pending file is, for the node that finishes removing it. */

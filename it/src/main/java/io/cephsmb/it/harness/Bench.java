@@ -214,13 +214,18 @@ public final class Bench {
       Exec.deleteTree(scratch);
     }
     List<String> names = targets.stream().map(Target::name).toList();
-    return new Report(
-        names,
-        opt,
-        List.of(
-            echo, openClose, put, get, small, cpuPerGib, cpuPerKOpen, rssIdle, rssConns, pssConns),
-        List.of(rawWrite, rawRead),
-        List.copyOf(errors));
+    return new Report(names, opt, serverMetrics(), ceilingMetrics(), List.copyOf(errors));
+  }
+
+  /** The figures measured on the targets, in the order the report prints them. */
+  private List<Metric> serverMetrics() {
+    return List.of(
+        echo, openClose, put, get, small, cpuPerGib, cpuPerKOpen, rssIdle, rssConns, pssConns);
+  }
+
+  /** The raw libcephfs ceiling. */
+  private List<Metric> ceilingMetrics() {
+    return List.of(rawWrite, rawRead);
   }
 
   /**
@@ -231,20 +236,8 @@ public final class Bench {
    * recorded; a failure in it is reported like any other.
    */
   private void warmUp(List<Target> targets, Path big, Path four, Path scratch) {
-    List<Metric> all =
-        List.of(
-            echo,
-            openClose,
-            put,
-            get,
-            small,
-            cpuPerGib,
-            cpuPerKOpen,
-            rssIdle,
-            rssConns,
-            pssConns,
-            rawWrite,
-            rawRead);
+    List<Metric> all = new ArrayList<>(serverMetrics());
+    all.addAll(ceilingMetrics());
     all.forEach(m -> m.muted = true);
     try {
       for (Target t : targets) {
