@@ -152,11 +152,25 @@ public final class Bench {
       new Metric("rss_conns_mib", "server RSS, N idle connections", "MiB", false);
   private final Metric pssConns =
       new Metric("pss_conns_mib", "server PSS, N idle connections", "MiB", false);
+  private final Metric putCpuClient =
+      new Metric("put_cpu_client_s", "put: smbclient CPU per put", "CPU s", false);
+  private final Metric putCpuServer =
+      new Metric("put_cpu_server_s", "put: server CPU per put", "CPU s", false);
+  private final Metric putCpuOsd =
+      new Metric("put_cpu_osd_s", "put: OSD CPU per put", "CPU s", false);
   private final Metric rawWrite =
       new Metric(
           "libcephfs_write_mb_s", "libcephfs from Java: sequential write + fsync", "MB/s", true);
   private final Metric rawRead =
       new Metric("libcephfs_read_mb_s", "libcephfs from Java: sequential read", "MB/s", true);
+  private final Metric rawCpuClient =
+      new Metric(
+          "libcephfs_write_cpu_client_s",
+          "write: client CPU (Java + libcephfs) per write",
+          "CPU s",
+          false);
+  private final Metric rawCpuOsd =
+      new Metric("libcephfs_write_cpu_osd_s", "write: OSD CPU per write", "CPU s", false);
 
   public Bench(Options opt, Smbtorture torture, TargetConfig cluster, PrintStream log) {
     this.opt = opt;
@@ -220,12 +234,45 @@ public final class Bench {
   /** The figures measured on the targets, in the order the report prints them. */
   private List<Metric> serverMetrics() {
     return List.of(
-        echo, openClose, put, get, small, cpuPerGib, cpuPerKOpen, rssIdle, rssConns, pssConns);
+        echo,
+        openClose,
+        put,
+        get,
+        small,
+        cpuPerGib,
+        cpuPerKOpen,
+        putCpuClient,
+        putCpuServer,
+        putCpuOsd,
+        rssIdle,
+        rssConns,
+        pssConns);
   }
 
   /** The raw libcephfs ceiling. */
   private List<Metric> ceilingMetrics() {
-    return List.of(rawWrite, rawRead);
+    return List.of(rawWrite, rawRead, rawCpuClient, rawCpuOsd);
+  }
+
+  /** CPU seconds so far of this process (own) and of the children it has waited for. */
+  private static double[] selfCpu() {
+    long[] t = ProcStats.cpuTicks(ProcessHandle.current().pid());
+    if (t == null) {
+      throw new IllegalStateException("cannot read this process's /proc/<pid>/stat");
+    }
+    return new double[] {
+      (t[0] + t[1]) / ProcStats.CLOCK_TICKS, (t[2] + t[3]) / ProcStats.CLOCK_TICKS
+    };
+  }
+
+  /** CPU seconds so far of the cluster's OSD processes. */
+  private double osdCpu() {
+    String conf = cluster.cephConf().toString();
+    List<Long> osds = ProcStats.matching(a -> a.get(0).endsWith("ceph-osd") && a.contains(conf));
+    if (osds.isEmpty()) {
+      throw new IllegalStateException("no ceph-osd process of " + conf + " found");
+    }
+    return ProcStats.usage(osds).cpuSeconds();
   }
 
   /**
@@ -248,7 +295,7 @@ public final class Bench {
           step(t, 0, "warm-up: smb2.bench.path-contention-shared", () -> openClose(t));
         }
         if (opt.runs("seq")) {
-          step(t, 0, "warm-up: sequential put/get", () -> seq(t, big, scratch, 0));
+          warmUpSeq(t, big, scratch);
         }
         if (opt.runs("small-files")) {
           step(t, 0, "warm-up: small files", () -> smallFiles(t, four, scratch, 0));
@@ -259,6 +306,30 @@ public final class Bench {
       }
     } finally {
       all.forEach(m -> m.muted = false);
+    }
+  }
+
+  /** Most passes of the sequential warm-up per target. */
+  private static final int SEQ_WARM_UP_PASSES = 8;
+
+  /** The server CPU of the last put, for the warm-up's steadiness test. */
+  private double lastPutServerCpu = Double.NaN;
+
+  /**
+   * Puts and gets until the server's CPU per put has settled (within 10% of the pass before, at
+   * most {@link #SEQ_WARM_UP_PASSES} passes): a JVM started for the benchmark keeps compiling the
+   * write path for several puts, and its compilers' CPU would otherwise be measured as the put's.
+   */
+  private void warmUpSeq(Target t, Path big, Path scratch) {
+    double before = Double.NaN;
+    for (int pass = 1; pass <= SEQ_WARM_UP_PASSES; pass++) {
+      lastPutServerCpu = Double.NaN;
+      step(t, 0, "warm-up " + pass + ": sequential put/get", () -> seq(t, big, scratch, 0));
+      double now = lastPutServerCpu;
+      if (Double.isNaN(now) || Math.abs(now - before) <= 0.1 * before) {
+        return; // settled (or failed: reported by step, and the measured runs will say more)
+      }
+      before = now;
     }
   }
 
@@ -350,8 +421,16 @@ public final class Bench {
     Path back = scratch.resolve("seq-back.bin");
     Files.deleteIfExists(back);
     ProcStats.Usage u0 = usage(t);
+    double[] c0 = selfCpu();
+    double o0 = osdCpu();
     Exec.Result p = smbclient(e, "put " + big + " " + remote, Duration.ofMinutes(10));
     ProcStats.Usage u1 = usage(t);
+    double[] c1 = selfCpu();
+    double o1 = osdCpu();
+    putCpuClient.add(t.name(), c1[1] - c0[1]);
+    lastPutServerCpu = u1.cpuSeconds() - u0.cpuSeconds();
+    putCpuServer.add(t.name(), lastPutServerCpu);
+    putCpuOsd.add(t.name(), o1 - o0);
     Exec.Result g = smbclient(e, "get " + remote + " " + back, Duration.ofMinutes(10));
     ProcStats.Usage u2 = usage(t);
     smbclient(e, "del " + remote, Duration.ofMinutes(2));
@@ -384,7 +463,11 @@ public final class Bench {
     double r;
     try (CephFs fs = CephFs.mount(cluster.cephConf(), cluster.cephId(), cluster.fsName())) {
       fs.ensureDir(dir, 0755, 0, 0);
+      double[] c0 = selfCpu();
+      double o0 = osdCpu();
       w = fs.sequentialWrite(path, block, opt.seqBytes());
+      rawCpuClient.add("libcephfs", selfCpu()[0] - c0[0]);
+      rawCpuOsd.add("libcephfs", osdCpu() - o0);
     }
     // read through a new mount (a new client): nothing comes from the writer's cache
     try (CephFs fs = CephFs.mount(cluster.cephConf(), cluster.cephId(), cluster.fsName())) {
@@ -600,12 +683,64 @@ public final class Bench {
     for (Metric m : rep.ceiling()) {
       out.printf(Locale.ROOT, "%-52s %-15s | %s%n", m.label, m.unit, cell(m.stats("libcephfs")));
     }
+    printCpuBound(rep, out);
     if (!rep.errors().isEmpty()) {
       out.println();
       out.println("Errors (" + rep.errors().size() + "):");
       for (String e : rep.errors()) {
         out.println("  " + e.lines().findFirst().orElse(e));
       }
+    }
+  }
+
+  /**
+   * Where the client, the server and the OSD of a put share one host's cores, the rate of a put
+   * relative to a raw write is bounded by the ratio of their CPU costs (both run until the cores
+   * are busy). Printed per target from the medians, and for an ideal server that spends no CPU
+   * beyond what libcephfs itself spends on the write (the raw client's CPU): that line is the best
+   * any SMB server can reach on this host against the raw ceiling.
+   */
+  private static void printCpuBound(Report rep, PrintStream out) {
+    double rawClient = rep.metric("libcephfs_write_cpu_client_s").stats("libcephfs").median();
+    double raw = rawClient + rep.metric("libcephfs_write_cpu_osd_s").stats("libcephfs").median();
+    if (Double.isNaN(raw) || raw <= 0) {
+      return;
+    }
+    StringBuilder b = new StringBuilder();
+    for (String t : rep.targets()) {
+      double client = rep.metric("put_cpu_client_s").stats(t).median();
+      double server = rep.metric("put_cpu_server_s").stats(t).median();
+      double osd = rep.metric("put_cpu_osd_s").stats(t).median();
+      double whole = client + server + osd;
+      if (Double.isNaN(whole) || whole <= 0) {
+        continue;
+      }
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-40s %.2f CPU s per put = %.2fx a raw write's -> put/raw ~ %.2f%n",
+              t + ":",
+              whole,
+              whole / raw,
+              raw / whole));
+      double ideal = client + rawClient + osd;
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-40s %.2f CPU s per put = %.2fx a raw write's -> put/raw ~ %.2f%n",
+              "ideal server, " + t + "'s client and OSD:",
+              ideal,
+              ideal / raw,
+              raw / ideal));
+    }
+    if (b.length() > 0) {
+      out.println();
+      out.printf(
+          Locale.ROOT,
+          "CPU on one host (raw write: %.2f CPU s, client + OSD; put: smbclient + server + OSD;"
+              + " where the cores are the limit, rates follow CPU):%n%s",
+          raw,
+          b);
     }
   }
 
