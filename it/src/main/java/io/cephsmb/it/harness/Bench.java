@@ -343,7 +343,7 @@ public final class Bench {
     long t0 = System.nanoTime();
     try {
       if (t != null && !t.isRunning()) {
-        throw new IllegalStateException(who + " is not running");
+        throw new IllegalStateException(t.whyNotRunning());
       }
       String result = s.run();
       log.printf(Locale.ROOT, "%s  (%.1f s)%n", result, (System.nanoTime() - t0) / 1e9);

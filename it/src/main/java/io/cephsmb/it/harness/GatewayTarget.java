@@ -195,6 +195,22 @@ public final class GatewayTarget implements Target {
   }
 
   @Override
+  public synchronized String whyNotRunning() {
+    if (server == null) {
+      return "gateway is not started";
+    }
+    String log;
+    try {
+      log = Exec.tail(Files.readString(workDir.resolve("serve.log"), StandardCharsets.UTF_8), 2000);
+    } catch (IOException e) {
+      log = "(no log: " + e.getMessage() + ")";
+    }
+    return (server.isAlive() ? "gateway runs" : "gateway exited with " + server.exitValue())
+        + "; end of its log:\n"
+        + log;
+  }
+
+  @Override
   public synchronized List<Long> serverPids() {
     if (server == null || !server.isAlive()) {
       return List.of();

@@ -30,6 +30,11 @@ public interface Target extends AutoCloseable {
   /** Whether the main server process runs. */
   boolean isRunning();
 
+  /** What is known of why the server does not run (exit status, end of its log). */
+  default String whyNotRunning() {
+    return name() + " is not running";
+  }
+
   /** Stops the server and every process it forked; idempotent; never throws. */
   @Override
   void close();
