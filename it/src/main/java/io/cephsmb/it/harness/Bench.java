@@ -292,10 +292,10 @@ public final class Bench {
           step(t, 0, "warm-up: smb2.bench.echo", () -> echo(t));
         }
         if (opt.runs("open-close")) {
-          step(t, 0, "warm-up: smb2.bench.path-contention-shared", () -> openClose(t));
+          warmUpUntilSettled(t, "smb2.bench.path-contention-shared", () -> openClose(t));
         }
         if (opt.runs("seq")) {
-          warmUpSeq(t, big, scratch);
+          warmUpUntilSettled(t, "sequential put/get", () -> seq(t, big, scratch, 0));
         }
         if (opt.runs("small-files")) {
           step(t, 0, "warm-up: small files", () -> smallFiles(t, four, scratch, 0));
@@ -309,23 +309,27 @@ public final class Bench {
     }
   }
 
-  /** Most passes of the sequential warm-up per target. */
-  private static final int SEQ_WARM_UP_PASSES = 8;
-
-  /** The server CPU of the last put, for the warm-up's steadiness test. */
-  private double lastPutServerCpu = Double.NaN;
+  /** Most warm-up passes of one workload on one target. */
+  private static final int WARM_UP_PASSES = 8;
 
   /**
-   * Puts and gets until the server's CPU per put has settled (within 10% of the pass before, at
-   * most {@link #SEQ_WARM_UP_PASSES} passes): a JVM started for the benchmark keeps compiling the
-   * write path for several puts, and its compilers' CPU would otherwise be measured as the put's.
+   * The server CPU of the last pass of a workload whose warm-up waits for it to settle (per put, or
+   * per 1,000 opens), NaN if it failed.
    */
-  private void warmUpSeq(Target t, Path big, Path scratch) {
+  private double lastServerCpu = Double.NaN;
+
+  /**
+   * Runs a workload until the server's CPU per operation has settled (within 10% of the pass
+   * before, at most {@link #WARM_UP_PASSES} passes): a JVM started for the benchmark keeps
+   * compiling its write and open paths for several passes, and its compilers' CPU would otherwise
+   * be measured as the workload's.
+   */
+  private void warmUpUntilSettled(Target t, String what, Step workload) {
     double before = Double.NaN;
-    for (int pass = 1; pass <= SEQ_WARM_UP_PASSES; pass++) {
-      lastPutServerCpu = Double.NaN;
-      step(t, 0, "warm-up " + pass + ": sequential put/get", () -> seq(t, big, scratch, 0));
-      double now = lastPutServerCpu;
+    for (int pass = 1; pass <= WARM_UP_PASSES; pass++) {
+      lastServerCpu = Double.NaN;
+      step(t, 0, "warm-up " + pass + ": " + what, workload);
+      double now = lastServerCpu;
       if (Double.isNaN(now) || Math.abs(now - before) <= 0.1 * before) {
         return; // settled (or failed: reported by step, and the measured runs will say more)
       }
@@ -393,7 +397,8 @@ public final class Bench {
     openClose.add(t.name(), opens + closes);
     double totalOpens = opens * opt.tortureSeconds();
     double cpu = after.cpuSeconds() - before.cpuSeconds();
-    cpuPerKOpen.add(t.name(), totalOpens > 0 ? cpu / (totalOpens / 1000) : Double.NaN);
+    lastServerCpu = totalOpens > 0 ? cpu / (totalOpens / 1000) : Double.NaN;
+    cpuPerKOpen.add(t.name(), lastServerCpu);
     return String.format(
         Locale.ROOT, "%.0f opens/s + %.0f closes/s, server CPU %.2f s", opens, closes, cpu);
   }
@@ -428,8 +433,8 @@ public final class Bench {
     double[] c1 = selfCpu();
     double o1 = osdCpu();
     putCpuClient.add(t.name(), c1[1] - c0[1]);
-    lastPutServerCpu = u1.cpuSeconds() - u0.cpuSeconds();
-    putCpuServer.add(t.name(), lastPutServerCpu);
+    lastServerCpu = u1.cpuSeconds() - u0.cpuSeconds();
+    putCpuServer.add(t.name(), lastServerCpu);
     putCpuOsd.add(t.name(), o1 - o0);
     Exec.Result g = smbclient(e, "get " + remote + " " + back, Duration.ofMinutes(10));
     ProcStats.Usage u2 = usage(t);
