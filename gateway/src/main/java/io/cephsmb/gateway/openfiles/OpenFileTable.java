@@ -329,39 +329,24 @@ public final class OpenFileTable {
   public CompletableFuture<OpenResult> open(
       long ino, OpenRecord rec, Caching caching, String absPath) {
     String fileOid = oid(ino);
-    PathClaim claim = absPath == null ? null : claimPath(rec, absPath);
-    // an open without a path is indexed by its file (written once per file while the node runs)
-    String fileKey = rec.nodeId() + '\0' + ino;
-    boolean needFileRef = claim == null && !indexedFiles.contains(fileKey);
+    // an open with a path is indexed by its path, one without by its file: one entry per path or
+    // file however many opens this node has of it, removed by the last close
+    String claimName = absPath != null ? absPath : fileClaimName(ino);
+    PathClaim claim =
+        absPath != null ? claimPath(rec, absPath) : claim(rec, claimName, fileRefKey(ino, rec));
     CompletableFuture<Void> indexed;
-    if (needFileRef || (claim != null && claim.owner())) {
+    if (claim.owner()) {
+      Bytes entry =
+          absPath != null
+              ? Records.encode(OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation()))
+              : Records.encode(FileRef.CODEC, 1, new FileRef(ino));
       indexed =
           registerNode(rec.nodeId())
               .thenCompose(
-                  k ->
-                      indexWrite(
-                          rec.nodeId(),
-                          needFileRef
-                              ? Map.of(fileOid, Records.encode(FileRef.CODEC, 1, new FileRef(ino)))
-                              : Map.of(
-                                  claim.ref().key,
-                                  Records.encode(
-                                      OpenPath.CODEC, 1, new OpenPath(ino, rec.incarnation()))),
-                          List.of()))
-              .thenRun(
-                  () -> {
-                    if (needFileRef) {
-                      if (indexedFiles.size() >= MAX_INDEXED_FILES) {
-                        indexedFiles.clear(); // only costs the next opens a rewrite
-                      }
-                      indexedFiles.add(fileKey);
-                    }
-                  });
-      if (claim != null) {
-        claim.ref().settle(indexed, this);
-      }
+                  k -> indexWrite(rec.nodeId(), Map.of(claim.ref().key, entry), List.of()));
+      claim.ref().settle(indexed, this);
     } else {
-      indexed = claim == null ? CompletableFuture.completedFuture(null) : claim.ref().written;
+      indexed = claim.ref().written;
     }
     CompletableFuture<OpenResult> recorded =
         kv.update(
@@ -423,17 +408,14 @@ public final class OpenFileTable {
                       }
                       return CompletableFuture.<OpenResult>failedFuture(indexErr);
                     }));
-    if (claim == null) {
-      return out;
-    }
-    // an open that is not made gives its claim on the path back (the last one removes the entry)
+    // an open that is not made gives its claim back (the last one removes the entry)
     return Futures.flatHandle(
         out,
         (r, err) -> {
           if (err == null && r.outcome() == OpenOutcome.OPENED) {
             return CompletableFuture.completedFuture(r);
           }
-          CompletableFuture<Void> released = release(rec.nodeId(), absPath, claim.ref());
+          CompletableFuture<Void> released = release(rec.nodeId(), claimName, claim.ref());
           return err == null
               ? released.thenApply(x -> r)
               : released
@@ -442,16 +424,11 @@ public final class OpenFileTable {
         });
   }
 
-  /** Inodes whose {@link FileRef} this table has written (key {@code node\0ino}). */
-  private static final int MAX_INDEXED_FILES = 1 << 16;
-
-  private final java.util.Set<String> indexedFiles =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
-
   /**
-   * This node's path entries, one per path however many local opens it has (key {@code
-   * node\0absPath}): the entry is written by the first open of the path and removed by its last
-   * close, so opening a path already open here costs no index write.
+   * This node's index entries, one per path (or, for opens without a path, per file) however many
+   * local opens it has (key {@code node\0absPath}, or {@code node\0}{@link #fileClaimName}): the
+   * entry is written by the first open and removed by the last close, so opening a path or file
+   * already open here costs no index write.
    */
   private final Map<String, PathRef> paths = new java.util.HashMap<>();
 
@@ -491,17 +468,39 @@ public final class OpenFileTable {
   private record PathClaim(PathRef ref, boolean owner) {}
 
   private PathClaim claimPath(OpenRecord rec, String absPath) {
-    String k = rec.nodeId() + '\0' + absPath;
+    return claim(rec, absPath, OpenPath.key(absPath, rec.persistentId()));
+  }
+
+  /**
+   * A claim on the entry {@code name} (an absolute path, or {@link #fileClaimName}); {@code
+   * indexKey} is the key the entry gets if this claim writes it.
+   */
+  private PathClaim claim(OpenRecord rec, String name, String indexKey) {
+    String k = rec.nodeId() + '\0' + name;
     synchronized (paths) {
       PathRef p = paths.get(k);
       if (p != null) {
         p.holders++;
         return new PathClaim(p, false);
       }
-      p = new PathRef(OpenPath.key(absPath, rec.persistentId()));
+      p = new PathRef(indexKey);
       paths.put(k, p);
       return new PathClaim(p, true);
     }
+  }
+
+  /** The claim name of the file entry of {@code ino} (absolute paths start with "/"). */
+  private static String fileClaimName(long ino) {
+    return "file:" + Long.toHexString(ino);
+  }
+
+  /**
+   * The index key of a file entry: the file's object name and the persistent id of the open that
+   * wrote it, so that an entry written while an older one of the same file is being removed is
+   * never the one removed.
+   */
+  private static String fileRefKey(long ino, OpenRecord rec) {
+    return oid(ino) + "//" + String.format("%016x", rec.persistentId());
   }
 
   /** Gives back one claim on a path entry; the last one removes the entry from the index. */
@@ -667,9 +666,7 @@ public final class OpenFileTable {
   public CompletableFuture<CloseOutcome> close(
       long ino, OpenRecord rec, String share, String path, String absPath) {
     CompletableFuture<Void> unindexed =
-        absPath == null
-            ? CompletableFuture.completedFuture(null)
-            : releasePath(rec.nodeId(), absPath);
+        releasePath(rec.nodeId(), absPath != null ? absPath : fileClaimName(ino));
     return closeFile(ino, rec, share, path).thenCombine(unindexed, (out, v) -> out);
   }
 
@@ -772,26 +769,41 @@ public final class OpenFileTable {
    * keepIncarnation} (all of them for {@code Long.MAX_VALUE}): what a node does when it (re)starts,
    * and what a survivor does for a node that was fenced. Completes with the number of opens
    * removed.
+   *
+   * <p>File entries carry no incarnation: one is removed when its file keeps no open of this node
+   * after the purge.
    */
   public CompletableFuture<Integer> purgeNode(String nodeId, long keepIncarnation) {
+    List<String> fileEntries = new ArrayList<>();
     return kv.listAll(nodeIndex(nodeId), "")
         .thenCompose(
             index -> {
               // the files named by file entries and by path entries
-              java.util.Set<String> files = new java.util.TreeSet<>();
+              Map<String, List<String>> files = new java.util.TreeMap<>();
               for (Map.Entry<String, Bytes> e : index.entrySet()) {
                 if (e.getKey().startsWith("file.")) {
-                  files.add(e.getKey());
+                  long ino = Records.decode(FileRef.CODEC, e.getValue()).value().ino();
+                  files.computeIfAbsent(oid(ino), k -> new ArrayList<>()).add(e.getKey());
                 } else if (e.getKey().startsWith(OpenPath.PREFIX)) {
-                  files.add(oid(Records.decode(OpenPath.CODEC, e.getValue()).value().ino()));
+                  long ino = Records.decode(OpenPath.CODEC, e.getValue()).value().ino();
+                  files.computeIfAbsent(oid(ino), k -> new ArrayList<>());
                 }
               }
-              List<CompletableFuture<Integer>> each = new ArrayList<>();
-              for (String fileOid : files) {
-                each.add(purgeFile(fileOid, nodeId, keepIncarnation));
-              }
-              return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-                  .thenApply(v -> each.stream().mapToInt(Futures::join).sum());
+              Map<String, CompletableFuture<int[]>> each = new java.util.TreeMap<>();
+              files.keySet().forEach(f -> each.put(f, purgeFile(f, nodeId, keepIncarnation)));
+              return CompletableFuture.allOf(each.values().toArray(CompletableFuture[]::new))
+                  .thenApply(
+                      v -> {
+                        int removed = 0;
+                        for (Map.Entry<String, CompletableFuture<int[]>> e : each.entrySet()) {
+                          int[] r = Futures.join(e.getValue());
+                          removed += r[0];
+                          if (r[1] == 0) {
+                            fileEntries.addAll(files.get(e.getKey()));
+                          }
+                        }
+                        return removed;
+                      });
             })
         .thenCompose(
             n ->
@@ -809,6 +821,11 @@ public final class OpenFileTable {
                           txn.remove(e.getKey());
                         }
                       }
+                      for (String k : fileEntries) {
+                        if (txn.get(k).isPresent()) {
+                          txn.remove(k);
+                        }
+                      }
                       return n;
                     }))
         .thenCompose(
@@ -820,7 +837,6 @@ public final class OpenFileTable {
                         ReadSet.of(NODE_PREFIX + nodeId),
                         txn -> {
                           registered.remove(nodeId);
-                          indexedFiles.clear();
                           if (txn.get(NODE_PREFIX + nodeId).isPresent()) {
                             txn.remove(NODE_PREFIX + nodeId);
                           }
@@ -828,18 +844,21 @@ public final class OpenFileTable {
                         }));
   }
 
-  private CompletableFuture<Integer> purgeFile(String fileOid, String nodeId, long keep) {
+  /** Removes the node's older opens of one file: {removed, kept}. */
+  private CompletableFuture<int[]> purgeFile(String fileOid, String nodeId, long keep) {
     String mine = OPEN_PREFIX + nodeId + ".";
     return kv.update(
         fileOid,
         ReadSet.prefix(mine),
         txn -> {
-          int n = 0;
+          int[] n = new int[2];
           for (Map.Entry<String, Bytes> e : txn.prefix(mine).entrySet()) {
             OpenRecord o = Records.decode(OpenRecord.CODEC, e.getValue()).value();
             if (o.incarnation() < keep) {
               txn.remove(e.getKey());
-              n++;
+              n[0]++;
+            } else {
+              n[1]++;
             }
           }
           return n;

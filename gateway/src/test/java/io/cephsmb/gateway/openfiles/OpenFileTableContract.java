@@ -232,6 +232,41 @@ public abstract class OpenFileTableContract {
     assertFalse(join(node2.anyOpenBelow("/s/d")));
   }
 
+  private java.util.Set<String> fileEntries(String nodeId) {
+    RadosClient c = newClient();
+    clients.add(c);
+    return join(new KvStore(c.store(pool(), ns)).listAll(OpenFileTable.nodeIndex(nodeId), "file."))
+        .keySet();
+  }
+
+  /**
+   * Opens without a path (a stream's base file) are indexed by their file: one entry however many
+   * such opens the node has, gone with the last close (a long-running node would otherwise keep an
+   * entry for every file it ever opened that way), and a restart's purge removes what a crash left.
+   */
+  @Test
+  void aFileEntryGoesWithTheLastPathlessOpenOfItsFile() {
+    OpenRecord a = open("n1", 1, FILE_READ_DATA, ALL, false);
+    OpenRecord b = open("n1", 2, FILE_READ_DATA, ALL, false);
+    assertEquals(OpenOutcome.OPENED, join(node1.open(30, a)));
+    assertEquals(OpenOutcome.OPENED, join(node1.open(30, b)));
+    assertEquals(1, fileEntries("n1").size());
+    join(node1.close(30, a, "s", "f"));
+    assertEquals(1, fileEntries("n1").size(), "b still holds it");
+    // a refused open of the same file gives back only its own claim
+    OpenRecord x = open("n1", 3, FILE_WRITE_DATA, 0, false);
+    assertEquals(OpenOutcome.SHARING_VIOLATION, join(node1.open(30, x)));
+    assertEquals(1, fileEntries("n1").size());
+    join(node1.close(30, b, "s", "f"));
+    assertTrue(fileEntries("n1").isEmpty());
+    // opened again: indexed again; the node dies; its restart's purge removes record and entry
+    assertEquals(OpenOutcome.OPENED, join(node1.open(30, a)));
+    assertEquals(1, fileEntries("n1").size());
+    assertEquals(1, join(node2.purgeNode("n1", 2)));
+    assertTrue(fileEntries("n1").isEmpty());
+    assertEquals(0, join(node2.query(30)).opens().size());
+  }
+
   @Test
   void theLastCloseRemovesTheFilesObject() {
     OpenRecord a = open("n1", 1, FILE_READ_DATA, ALL, false);
