@@ -37,7 +37,7 @@ final class FileOpen implements io.cephsmb.gateway.oplock.OplockManager.Holder {
 
   /**
    * The absolute path under which this open is in its node's index ({@code OpenPath}); moved with
-   * renames, guarded by this.
+   * renames, guarded by this. Null for a stream open, which is recorded without a path.
    */
   String indexedPath;
 
@@ -115,7 +115,8 @@ final class FileOpen implements io.cephsmb.gateway.oplock.OplockManager.Holder {
     this.share = share;
     this.vfs = vfs;
     this.path = path;
-    this.indexedPath = FileService.absPath(share, path);
+    // a stream open is recorded without a path (indexed by its file), so it holds no path entry
+    this.indexedPath = stream == null ? FileService.absPath(share, path) : null;
     this.handle = handle;
     this.directory = directory;
     this.grantedAccess = grantedAccess;

@@ -263,11 +263,13 @@ public final class FileService {
           VfsPath np = VfsPath.of(c);
           synchronized (o) {
             String abs = absPath(share, np);
-            try {
-              Futures.join(table.moved(o.record, o.ino, o.indexedPath, abs));
-              o.indexedPath = abs;
-            } catch (RuntimeException e) {
-              LOG.warn("open {}: its path index did not follow a rename: {}", p, e.getMessage());
+            if (o.indexedPath != null) {
+              try {
+                Futures.join(table.moved(o.record, o.ino, o.indexedPath, abs));
+                o.indexedPath = abs;
+              } catch (RuntimeException e) {
+                LOG.warn("open {}: its path index did not follow a rename: {}", p, e.getMessage());
+              }
             }
             o.path(np);
           }

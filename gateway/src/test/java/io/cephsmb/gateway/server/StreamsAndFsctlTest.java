@@ -237,6 +237,35 @@ class StreamsAndFsctlTest {
     assertEquals(0, storedStreams());
   }
 
+  /** The keys of node "n"'s open-file index. */
+  private java.util.Set<String> indexKeys() {
+    return io.cephsmb.omapkv.Futures.join(
+            new KvStore(cluster.connect().store(".smb", "t"))
+                .listAll(OpenFileTable.nodeIndex("n"), ""))
+        .keySet();
+  }
+
+  /**
+   * A stream open is recorded without a path (as is the base-file record it makes): its close gives
+   * back its own file entries and never the path entry of the base file's own open, which keeps the
+   * file's directory from being renamed under it.
+   */
+  @Test
+  void aStreamOpenLeavesTheNodeIndexAsItFoundIt() throws Exception {
+    Files.createDirectories(root.resolve("share/d"));
+    Smb2FileId f = open("d\\f.txt", RW, 7, OPEN_IF);
+    java.util.Set<String> withBase = indexKeys();
+    assertEquals(1, withBase.size(), withBase.toString());
+    assertTrue(withBase.iterator().next().startsWith("path."), withBase.toString());
+    Smb2FileId s = open("d\\f.txt:s", RW, 7, CREATE);
+    write(s, 0, "x".getBytes(StandardCharsets.UTF_8));
+    assertEquals(3, indexKeys().size(), "the path, the base's and the stream's file entries");
+    assertEquals(NtStatus.SUCCESS, close(s));
+    assertEquals(withBase, indexKeys());
+    assertEquals(NtStatus.SUCCESS, close(f));
+    assertEquals(java.util.Set.of(), indexKeys());
+  }
+
   private static String sorted(String s) {
     return String.join(" ", Stream.of(s.split(" ")).sorted().toList());
   }
