@@ -138,11 +138,19 @@ final class FileOpen implements io.cephsmb.gateway.oplock.OplockManager.Holder {
     volatile String name;
     volatile VfsPath storage;
 
-    StreamOpen(String name, VfsPath storage, long baseIno, OpenRecord baseRecord) {
+    /**
+     * The base file's absolute path, under which the base record is in the node's index: a
+     * directory with a stream open below it counts as having an open below it.
+     */
+    final String baseIndexedPath;
+
+    StreamOpen(
+        String name, VfsPath storage, long baseIno, OpenRecord baseRecord, String baseIndexedPath) {
       this.name = name;
       this.storage = storage;
       this.baseIno = baseIno;
       this.baseRecord = baseRecord;
+      this.baseIndexedPath = baseIndexedPath;
     }
   }
 

@@ -440,7 +440,11 @@ public final class FileService {
       OpenFileTable.CloseOutcome base =
           Futures.join(
               table.close(
-                  o.ads.baseIno, o.ads.baseRecord, o.share.name(), o.path().toString(), null));
+                  o.ads.baseIno,
+                  o.ads.baseRecord,
+                  o.share.name(),
+                  o.path().toString(),
+                  o.ads.baseIndexedPath));
       if (base.removeFile()) {
         forget(o.ads.baseIno, remove(o, o.path(), false, o.ads.baseIno, true));
       }

@@ -137,7 +137,8 @@ final class StreamCreate {
     String streamName = exists ? existing.name() : name.stream();
     OpenRecord baseRec =
         record(fileId, sessionId, Streams.canonical(streamName), granted, req.shareAccess(), false);
-    outcome(Futures.join(fs.table.open(bst.ino(), baseRec)), name);
+    String baseAbs = FileService.absPath(share, base);
+    outcome(Futures.join(fs.table.open(bst.ino(), baseRec, baseAbs)), name);
     VfsHandle handle = null;
     VfsPath storage = null;
     boolean made = false;
@@ -236,7 +237,7 @@ final class StreamCreate {
               sst.ino(),
               rec,
               req.createOptions() & CreateHandler.MODE_BITS,
-              new FileOpen.StreamOpen(streamName, storage, bst.ino(), baseRec));
+              new FileOpen.StreamOpen(streamName, storage, bst.ino(), baseRec, baseAbs));
       return new CreateHandler.Result(open, resp);
     } catch (RuntimeException e) {
       if (recordedIno != -1) {
@@ -256,7 +257,7 @@ final class StreamCreate {
           // best effort
         }
       }
-      Futures.join(fs.table.close(bst.ino(), baseRec, share.name(), base.toString()));
+      Futures.join(fs.table.close(bst.ino(), baseRec, share.name(), base.toString(), baseAbs));
       throw e;
     }
   }

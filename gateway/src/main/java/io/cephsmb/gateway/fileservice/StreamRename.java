@@ -92,8 +92,10 @@ final class StreamRename {
             old.clientGuid(),
             old.createGuid(),
             old.createdMillis());
-    Futures.join(fs.table.close(s.baseIno, old, o.share.name(), base.toString()));
-    OpenFileTable.OpenOutcome out = Futures.join(fs.table.open(s.baseIno, renamed));
+    Futures.join(
+        fs.table.close(s.baseIno, old, o.share.name(), base.toString(), s.baseIndexedPath));
+    OpenFileTable.OpenOutcome out =
+        Futures.join(fs.table.open(s.baseIno, renamed, s.baseIndexedPath));
     s.baseRecord = renamed;
     if (out != OpenFileTable.OpenOutcome.OPENED) {
       LOG.warn("stream {} renamed to {}: its share-mode record was refused ({})", from, to, out);

@@ -246,9 +246,10 @@ class StreamsAndFsctlTest {
   }
 
   /**
-   * A stream open is recorded without a path (as is the base-file record it makes): its close gives
-   * back its own file entries and never the path entry of the base file's own open, which keeps the
-   * file's directory from being renamed under it.
+   * A stream open's record is indexed by its file, and the base-file record it makes by the base
+   * file's path: its close gives back exactly those claims (never the path entry of the base file's
+   * own open), and while it is open its directory cannot be renamed, as with any open below a
+   * directory ([MS-FSA] 2.1.5.14.11: STATUS_ACCESS_DENIED).
    */
   @Test
   void aStreamOpenLeavesTheNodeIndexAsItFoundIt() throws Exception {
@@ -259,10 +260,20 @@ class StreamsAndFsctlTest {
     assertTrue(withBase.iterator().next().startsWith("path."), withBase.toString());
     Smb2FileId s = open("d\\f.txt:s", RW, 7, CREATE);
     write(s, 0, "x".getBytes(StandardCharsets.UTF_8));
-    assertEquals(3, indexKeys().size(), "the path, the base's and the stream's file entries");
+    assertEquals(2, indexKeys().size(), "the base file's path and the stream's file entry");
     assertEquals(NtStatus.SUCCESS, close(s));
     assertEquals(withBase, indexKeys());
     assertEquals(NtStatus.SUCCESS, close(f));
+    assertEquals(java.util.Set.of(), indexKeys());
+    // only the stream open below the directory: the directory stays where it is
+    Smb2FileId only = open("d\\f.txt:s", RW, 7, OPEN);
+    Smb2TestClient.Reply dr = create("d", ALL, 7, OPEN, 0x1); // FILE_DIRECTORY_FILE
+    assertEquals(NtStatus.SUCCESS, dr.status());
+    Smb2FileId dir = Smb2CreateResponse.decode(Unpooled.wrappedBuffer(dr.message())).fileId();
+    assertEquals(NtStatus.ACCESS_DENIED, setInfo(dir, 10, renameTo("e", false)));
+    assertEquals(NtStatus.SUCCESS, close(only));
+    assertEquals(NtStatus.SUCCESS, setInfo(dir, 10, renameTo("e", false)));
+    assertEquals(NtStatus.SUCCESS, close(dir));
     assertEquals(java.util.Set.of(), indexKeys());
   }
 
