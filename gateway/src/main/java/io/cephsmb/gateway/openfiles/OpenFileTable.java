@@ -331,9 +331,14 @@ public final class OpenFileTable {
     String fileOid = oid(ino);
     // an open with a path is indexed by its path, one without by its file: one entry per path or
     // file however many opens this node has of it, removed by the last close
-    String claimName = absPath != null ? absPath : fileClaimName(ino);
+    String claimName = claimName(ino, absPath);
     PathClaim claim =
-        absPath != null ? claimPath(rec, absPath) : claim(rec, claimName, fileRefKey(ino, rec));
+        claim(
+            rec,
+            claimName,
+            absPath != null
+                ? OpenPath.key(absPath, rec.persistentId())
+                : OpenPath.byOpen(oid(ino), rec.persistentId()));
     CompletableFuture<Void> indexed;
     if (claim.owner()) {
       Bytes entry =
@@ -426,9 +431,9 @@ public final class OpenFileTable {
 
   /**
    * This node's index entries, one per path (or, for opens without a path, per file) however many
-   * local opens it has (key {@code node\0absPath}, or {@code node\0}{@link #fileClaimName}): the
-   * entry is written by the first open and removed by the last close, so opening a path or file
-   * already open here costs no index write.
+   * local opens it has (key {@code node\0}{@link #claimName}): the entry is written by the first
+   * open and removed by the last close, so opening a path or file already open here costs no index
+   * write.
    */
   private final Map<String, PathRef> paths = new java.util.HashMap<>();
 
@@ -472,8 +477,8 @@ public final class OpenFileTable {
   }
 
   /**
-   * A claim on the entry {@code name} (an absolute path, or {@link #fileClaimName}); {@code
-   * indexKey} is the key the entry gets if this claim writes it.
+   * A claim on the entry {@code name} ({@link #claimName}); {@code indexKey} is the key the entry
+   * gets if this claim writes it.
    */
   private PathClaim claim(OpenRecord rec, String name, String indexKey) {
     String k = rec.nodeId() + '\0' + name;
@@ -489,18 +494,14 @@ public final class OpenFileTable {
     }
   }
 
-  /** The claim name of the file entry of {@code ino} (absolute paths start with "/"). */
-  private static String fileClaimName(long ino) {
-    return "file:" + Long.toHexString(ino);
-  }
-
   /**
-   * The index key of a file entry: the file's object name and the persistent id of the open that
-   * wrote it, so that an entry written while an older one of the same file is being removed is
-   * never the one removed.
+   * What an open claims: its absolute path, or for an open without one its file (absolute paths
+   * start with "/", so the two never meet). A file entry's index key is the file's object name and
+   * the persistent id of the open that wrote it, like a path entry's, so that an entry written
+   * while an older one of the same file is being removed is never the one removed.
    */
-  private static String fileRefKey(long ino, OpenRecord rec) {
-    return oid(ino) + "//" + String.format("%016x", rec.persistentId());
+  private static String claimName(long ino, String absPath) {
+    return absPath != null ? absPath : "file:" + Long.toHexString(ino);
   }
 
   /** Gives back one claim on a path entry; the last one removes the entry from the index. */
@@ -665,8 +666,7 @@ public final class OpenFileTable {
    */
   public CompletableFuture<CloseOutcome> close(
       long ino, OpenRecord rec, String share, String path, String absPath) {
-    CompletableFuture<Void> unindexed =
-        releasePath(rec.nodeId(), absPath != null ? absPath : fileClaimName(ino));
+    CompletableFuture<Void> unindexed = releasePath(rec.nodeId(), claimName(ino, absPath));
     return closeFile(ino, rec, share, path).thenCombine(unindexed, (out, v) -> out);
   }
 

@@ -20,7 +20,12 @@ public record OpenPath(long ino, long incarnation) {
 
   /** The index key of the open {@code persistentId} of the file at {@code absPath}. */
   public static String key(String absPath, long persistentId) {
-    return PREFIX + absPath + "//" + String.format("%016x", persistentId);
+    return byOpen(PREFIX + absPath, persistentId);
+  }
+
+  /** An index key: {@code name}, then the persistent id of the open that wrote the entry. */
+  static String byOpen(String name, long persistentId) {
+    return name + "//" + String.format("%016x", persistentId);
   }
 
   public static final RecordCodec<OpenPath> CODEC =

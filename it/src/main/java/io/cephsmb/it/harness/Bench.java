@@ -720,23 +720,9 @@ public final class Bench {
       if (Double.isNaN(whole) || whole <= 0) {
         continue;
       }
+      b.append(boundLine(t + ":", whole, raw));
       b.append(
-          String.format(
-              Locale.ROOT,
-              "  %-40s %.2f CPU s per put = %.2fx a raw write's -> put/raw ~ %.2f%n",
-              t + ":",
-              whole,
-              whole / raw,
-              raw / whole));
-      double ideal = client + rawClient + osd;
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "  %-40s %.2f CPU s per put = %.2fx a raw write's -> put/raw ~ %.2f%n",
-              "ideal server, " + t + "'s client and OSD:",
-              ideal,
-              ideal / raw,
-              raw / ideal));
+          boundLine("ideal server, " + t + "'s client and OSD:", client + rawClient + osd, raw));
     }
     if (b.length() > 0) {
       out.println();
@@ -747,6 +733,17 @@ public final class Bench {
           raw,
           b);
     }
+  }
+
+  /** One line of the CPU bound: a put's CPU against a raw write's. */
+  private static String boundLine(String who, double put, double raw) {
+    return String.format(
+        Locale.ROOT,
+        "  %-40s %.2f CPU s per put = %.2fx a raw write's -> put/raw ~ %.2f%n",
+        who,
+        put,
+        put / raw,
+        raw / put);
   }
 
   private static String cell(Stats s) {
